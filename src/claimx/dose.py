@@ -1,0 +1,233 @@
+"""Doses in running text: "400–500 mg dagligen", "170 mg 2ggr per dag i 6,5 månader".
+
+The words (units, "per dag", number words, duration units) come from the
+``doses.jsonl`` rule files; this module compiles them into a few regular
+expressions per language. Every quantifier is bounded and no group nests an
+unbounded repeat, so the patterns run in linear time on hostile input.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimx.rules import RuleEntry, load_entries
+
+NUMBER = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?![\d,])|\d{1,9}(?:[.,]\d{1,6})?"
+DASH = r"\s{{0,3}}(?:[-–—]|\b(?:{words})\b)\s{{0,3}}"
+WINDOW_AFTER = 45
+WINDOW_BEFORE = 150
+AGE_WORDS = re.compile(r"(?:över|under|over|äldre|yngre|ældre|eldre|aged|gamla|gamle|gammel|old|ålder|alder)\W*$|^\W*(?:gaml|gamm|old|och äldre|og ældre|og eldre)", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDose:
+    """A dose found in a sentence; offsets are relative to the searched text."""
+
+    start: int
+    end: int
+    min: float | None
+    max: float | None
+    unit: str | None
+    per: str | None = None
+    times_per_day: int | None = None
+    rule_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FoundDuration:
+    start: int
+    end: int
+    days: int
+    rule_id: str
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word) for word in ordered)
+
+
+@dataclass
+class DoseGrammar:
+    """The compiled dose patterns of one language."""
+
+    dose: re.Pattern[str]
+    per_after: list[tuple[re.Pattern[str], RuleEntry]]
+    per_before: list[tuple[re.Pattern[str], RuleEntry]]
+    times: re.Pattern[str]
+    duration: re.Pattern[str]
+    units: dict[str, RuleEntry]
+    numbers: dict[str, float]
+    durations: dict[str, RuleEntry]
+    times_id: str = ""
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+def _word_re(pattern: str) -> re.Pattern[str]:
+    left = r"(?<![^\W_])" if pattern[:1].isalnum() else ""
+    right = r"(?![^\W_])" if pattern[-1:].isalnum() else ""
+    return re.compile(left + re.escape(pattern) + right, re.I)
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> DoseGrammar:
+    """Compile the dose vocabulary of ``lang`` (cached per process)."""
+    entries = load_entries(lang)[0].values()
+    by_label: dict[str, list[RuleEntry]] = {}
+    for entry in entries:
+        by_label.setdefault(entry.label, []).append(entry)
+    units = {p.lower(): e for e in by_label.get("UNIT", []) for p in e.patterns}
+    numbers = {}
+    for entry in by_label.get("NUMBER", []):
+        for pattern in entry.patterns:
+            word, _, value = pattern.rpartition("=")
+            numbers[word.lower()] = float(value)
+    range_words = [p for e in by_label.get("RANGE", []) for p in e.patterns]
+    number_words = _alternation(list(numbers))
+    amount = f"(?:{NUMBER}|(?<![^\\W\\d_])(?:{number_words})(?![^\\W\\d_]))" if numbers else f"(?:{NUMBER})"
+    dash = DASH.format(words=_alternation(range_words) or "(?!)")
+    unit_alt = _alternation(list(units))
+    dose = re.compile(
+        rf"(?<![\w.,])(?P<a>{amount})(?:{dash}(?P<b>{amount}))?\s{{0,2}}(?P<unit>{unit_alt})(?![^\W\d_])",
+        re.I,
+    )
+    per_after, per_before = [], []
+    for entry in by_label.get("PER", []):
+        target = per_before if entry.direction == "forward" else per_after
+        target.extend((_word_re(p), entry) for p in entry.patterns)
+    times_entries = by_label.get("TIMES", [])
+    times_words = _alternation([p for e in times_entries for p in e.patterns])
+    day_words = _alternation([p.lstrip("/") for e in by_label.get("PER", []) if e.name == "day" for p in e.patterns])
+    times = re.compile(
+        rf"(?<![\w.,])(?P<n>\d{{1,2}}|{number_words or '(?!)'})\s{{0,2}}(?:{times_words or '(?!)'})\.?\s{{0,2}}"
+        rf"(?:(?:per|om|i|pr\.?|a|/)\s{{0,2}})?(?:dagen|dag|dygnet|døgnet|døgn|dygn|{day_words})",
+        re.I,
+    )
+    durations = {p.lower(): e for e in by_label.get("DURATION", []) for p in e.patterns}
+    cues = _alternation([p for e in by_label.get("DURATION_CUE", []) for p in e.patterns])
+    duration = re.compile(
+        rf"(?:(?<![^\W_])(?P<cue>{cues or '(?!)'})\s{{1,3}})?(?<![\w.,])(?P<n>{NUMBER}|{number_words or '(?!)'})"
+        rf"\s{{0,2}}-?(?P<unit>{_alternation(list(durations))})(?![^\W_])",
+        re.I,
+    )
+    glued = re.compile(rf"(?<![^\W_])(?P<n>{number_words})(?P<unit>{_alternation(list(durations))})", re.I)
+    grammar_ = DoseGrammar(
+        dose=dose,
+        per_after=per_after,
+        per_before=per_before,
+        times=times,
+        duration=duration,
+        units=units,
+        numbers=numbers,
+        durations=durations,
+        times_id=times_entries[0].id if times_entries else "",
+    )
+    grammar_.ids["glued"] = glued.pattern
+    grammar_.__dict__["glued"] = glued
+    return grammar_
+
+
+def parse_number(text: str, numbers: dict[str, float] | None = None) -> float | None:
+    """A number written the Scandinavian way: "6,5", "219.224", "43 833", "fyra"."""
+    word = text.strip().lower()
+    if numbers and word in numbers:
+        return numbers[word]
+    compact = word.replace("\u00a0", " ")
+    if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+", compact):
+        compact = compact.replace(" ", "").replace(".", "")
+    compact = compact.replace(",", ".")
+    try:
+        value = float(compact)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def expand_range(low: float, high: float, low_text: str, high_text: str) -> float:
+    """ "2-300 mg" means 200-300: a short first number shares the second's magnitude."""
+    if not (low_text.isdigit() and high_text.isdigit()) or low >= high:
+        return low
+    scale = 10 ** (len(high_text) - len(low_text))
+    if scale > 1 and high % scale == 0 and low * scale <= high:
+        return low * scale
+    return low
+
+
+def find_doses(text: str, lang: str) -> list[FoundDose]:
+    """Every amount-with-unit in ``text`` (one sentence), with per-day and times-per-day."""
+    g = grammar(lang)
+    found = []
+    for match in g.dose.finditer(text):
+        low = parse_number(match["a"], g.numbers)
+        high = parse_number(match["b"], g.numbers) if match["b"] else low
+        if low is None or high is None:
+            continue
+        if match["b"]:
+            low = expand_range(low, high, match["a"].strip(), match["b"].strip())
+        if high < low:
+            low, high = high, low
+        unit_entry = g.units[match["unit"].lower()]
+        per, times, ids = _find_per(text, match.start(), match.end(), g)
+        found.append(
+            FoundDose(
+                start=match.start(), end=match.end(), min=_clean(low), max=_clean(high),
+                unit=unit_entry.name, per=per, times_per_day=times, rule_ids=(unit_entry.id, *ids),
+            )
+        )
+    return found
+
+
+def _clean(value: float) -> float:
+    return int(value) if value == int(value) and abs(value) < 1e15 else value
+
+
+def _find_per(text: str, start: int, end: int, g: DoseGrammar) -> tuple[str | None, int | None, tuple[str, ...]]:
+    after = text[end : end + WINDOW_AFTER]
+    cut = re.search(r"\d{2,}|[;:!?]|\.\s|\s(?:och|og|and|eller)\s+\d", after)
+    if cut and not g.times.match(after.lstrip(" ,")):
+        after = after[: cut.start()] if cut.start() > 0 else after[:0]
+    times = g.times.search(text[end : end + WINDOW_AFTER])
+    if times and times.start() < 25:
+        count = parse_number(times["n"], g.numbers)
+        if count and 1 <= count <= 24:
+            return "day", int(count), (g.times_id,)
+    best = None
+    for regex, entry in g.per_after:
+        hit = regex.search(after)
+        if hit and (best is None or hit.start() < best[0]):
+            best = (hit.start(), entry)
+    if best:
+        return best[1].name, None, (best[1].id,)
+    before = text[max(0, start - WINDOW_BEFORE) : start]
+    for regex, entry in g.per_before:
+        if regex.search(before):
+            return entry.name, None, (entry.id,)
+    return None, None, ()
+
+
+def find_durations(text: str, lang: str) -> list[FoundDuration]:
+    """Treatment durations: "i 8 veckor" (56), "6,5 månader" (195), "sexmånadersstudie" (180)."""
+    g = grammar(lang)
+    found = []
+    for match in g.duration.finditer(text):
+        number = parse_number(match["n"], g.numbers)
+        entry = g.durations[match["unit"].lower()]
+        if number is None or number <= 0 or number > 1000 or _is_age(text, match, entry):
+            continue
+        found.append(FoundDuration(match.start(), match.end(), round(number * (entry.value or 1)), entry.id))
+    for match in g.__dict__["glued"].finditer(text):
+        number = parse_number(match["n"], g.numbers)
+        entry = g.durations[match["unit"].lower()]
+        if number:
+            found.append(FoundDuration(match.start(), match.end(), round(number * (entry.value or 1)), entry.id))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_age(text: str, match: re.Match[str], entry: RuleEntry) -> bool:
+    """ "personer över 65 år" is an age, not a treatment duration."""
+    if (entry.value or 0) < 365:
+        return False
+    before = text[max(0, match.start() - 12) : match.start() + len(match["cue"] or "")]
+    return bool(AGE_WORDS.search(before) or AGE_WORDS.search(text[match.end() : match.end() + 12]))

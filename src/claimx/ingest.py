@@ -1,0 +1,226 @@
+"""Read articles from .txt, .html and .jsonl files, directories or stdin.
+
+Every input becomes either an :class:`Article` or a :class:`Rejected` record
+that names the source and the problem; nothing here raises for bad input, so
+one broken file never sinks a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from pydantic import ValidationError
+
+from claimx.models import Article, Model
+
+ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+class Rejected(Model):
+    """An input that produced no article: skipped (nothing to do) or failed (broken)."""
+
+    source: str
+    status: Literal["skipped", "failed"]
+    reason: str
+
+
+Item = Article | Rejected
+
+
+def read_articles(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Yield one item per article found in ``inputs``, lazily and in a stable order.
+
+    Args:
+        inputs: file paths, directory paths (searched recursively) or ``-`` for stdin.
+        max_bytes: files larger than this are skipped with a reason instead of read.
+    """
+    for name in inputs:
+        if name == "-":
+            yield from _read_stream(sys.stdin.buffer, "<stdin>", max_bytes)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from read_file(file, max_bytes)
+        elif path.exists() or path.is_symlink():
+            yield from read_file(path, max_bytes)
+        else:
+            yield Rejected(source=name, status="failed", reason="no such file or directory")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Article files below ``root`` in sorted order; symlinked directories are not followed."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        for filename in sorted(filenames):
+            file = Path(dirpath) / filename
+            if file.suffix.lower() in ARTICLE_SUFFIXES:
+                yield file
+
+
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Read one file into articles (one for .txt/.html, many for .jsonl)."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield _too_big(source, size, max_bytes)
+            return
+        with path.open("rb") as handle:
+            if path.suffix.lower() == ".jsonl":
+                yield from read_jsonl(handle, source)
+                return
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        yield Rejected(source=source, status="failed", reason=_os_reason(error))
+        return
+    if len(data) > max_bytes:
+        yield _too_big(source, len(data), max_bytes)
+    elif path.suffix.lower() in HTML_SUFFIXES:
+        yield parse_html(data, source)
+    else:
+        yield parse_text(data, source)
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield _too_big(source, len(data), max_bytes)
+    elif data.lstrip()[:1] == b"{":
+        yield from read_jsonl(iter(data.splitlines(keepends=True)), source)
+    elif data.lstrip()[:1] == b"<":
+        yield parse_html(data, source)
+    else:
+        yield parse_text(data, source)
+
+
+def _too_big(source: str, size: int, max_bytes: int) -> Rejected:
+    reason = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-bytes)"
+    return Rejected(source=source, status="skipped", reason=reason)
+
+
+def _os_reason(error: OSError) -> str:
+    return f"cannot read: {error.strerror or error.__class__.__name__}"
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252/latin-1.
+
+    Returns the text with newlines normalised to ``\\n`` and any warnings.
+    Raises ValueError when the bytes look binary.
+    """
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes), not text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+                warnings.append("not valid UTF-8; decoded as cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+                warnings.append("not valid UTF-8; decoded as latin-1")
+    if "\x00" in text:
+        raise ValueError("binary file (contains NUL characters), not text")
+    return normalise_newlines(text), warnings
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so offsets are the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text(data: bytes, source: str) -> Item:
+    """A plain-text article; the whole file is the text."""
+    try:
+        text, warnings = decode_text(data)
+    except ValueError as error:
+        return Rejected(source=source, status="failed", reason=str(error))
+    if not text.strip():
+        return Rejected(source=source, status="skipped", reason="empty or whitespace-only text")
+    return Article(source=source, text=text, warnings=warnings)
+
+
+def parse_html(data: bytes, source: str) -> Item:
+    """Main text and title of a web page, found by trafilatura (boilerplate removed)."""
+    import trafilatura
+
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Rejected(source=source, status="failed", reason="binary file, not HTML")
+    try:
+        document = trafilatura.bare_extraction(
+            data, url=source, with_metadata=True, include_tables=True, include_comments=False
+        )
+    except Exception as error:  # trafilatura raises many kinds on broken markup
+        return Rejected(source=source, status="failed", reason=f"cannot parse HTML: {error}")
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        return Rejected(source=source, status="skipped", reason="no main text found in HTML")
+    title = getattr(document, "title", None)
+    published = getattr(document, "date", None)
+    return Article(
+        source=source, text=normalise_newlines(text), title=title, published=published
+    )
+
+
+def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Item]:
+    """One article per line: ``{"id", "text"}`` required, ``url``, ``title``, ``published``."""
+    seen: set[str] = set()
+    for number, raw in enumerate(lines, start=1):
+        where = f"{source}:{number}"
+        if not raw.strip():
+            continue
+        item = parse_jsonl_line(raw, where)
+        if isinstance(item, Article):
+            if item.source in seen:
+                item = Rejected(source=where, status="failed", reason=f"duplicate id {item.source!r}")
+            else:
+                seen.add(item.source)
+        yield item
+
+
+def parse_jsonl_line(raw: bytes, where: str) -> Item:
+    """Parse one JSONL line; the article's source is its ``id``."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return Rejected(source=where, status="failed", reason=f"bad JSON line: {error}")
+    if not isinstance(record, dict):
+        return Rejected(source=where, status="failed", reason="line is not a JSON object")
+    missing = [key for key in ("id", "text") if key not in record]
+    if missing:
+        return Rejected(source=where, status="failed", reason=f"missing {', '.join(missing)}")
+    if not isinstance(record["text"], str):
+        return Rejected(source=where, status="failed", reason="'text' is not a string")
+    if not isinstance(record["id"], str | int) or isinstance(record["id"], bool):
+        return Rejected(source=where, status="failed", reason="'id' is not a string")
+    text = normalise_newlines(record["text"])
+    if "\x00" in text:
+        return Rejected(source=where, status="failed", reason="'text' contains NUL characters")
+    if not text.strip():
+        return Rejected(source=where, status="skipped", reason="empty or whitespace-only text")
+    try:
+        return Article(
+            source=str(record["id"]),
+            text=text,
+            title=_optional_str(record.get("title")),
+            url=_optional_str(record.get("url")),
+            published=_optional_str(record.get("published")),
+        )
+    except ValidationError as error:
+        return Rejected(source=where, status="failed", reason=f"bad record: {error.errors()[0]['msg']}")
+
+
+def _optional_str(value: object) -> str | None:
+    return value if isinstance(value, str) else None

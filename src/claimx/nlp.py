@@ -1,0 +1,153 @@
+"""spaCy pipelines: a blank language, a lookup lemmatizer, sentences and rule spans.
+
+No pretrained Scandinavian pipelines exist to download, and ours has no
+trained weights, so a pipeline is assembled at start-up from ``spacy.blank``,
+the lemma tables of ``spacy-lookups-data`` and the rule files (about a second
+per language, once per process).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans  # noqa: F401  (re-exported for callers)
+
+from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
+
+SPANS_KEY = "claimx"
+SENTENCE_END = {".", "!", "?", "…", "?!", "!!", "..."}
+# Abbreviations that end in a full stop but do not end a sentence.
+ABBREVIATIONS = {
+    "sv": ["ca.", "pga.", "p.g.a.", "vs.", "bl.a.", "t.ex.", "t.o.m.", "s.k.", "m.fl.", "m.m.",
+           "osv.", "dvs.", "resp.", "inkl.", "ev.", "jmf.", "jfr.", "st.", "kap.", "nr.", "fr.o.m."],
+    "da": ["ca.", "bl.a.", "f.eks.", "pga.", "vs.", "osv.", "dvs.", "mht.", "mv.", "evt.", "inkl.",
+           "iflg.", "jf.", "ift.", "ml.", "mg.", "nr.", "s.k.", "såk."],
+    "nb": ["ca.", "bl.a.", "f.eks.", "pga.", "vs.", "osv.", "dvs.", "mht.", "evt.", "inkl.",
+           "iflg.", "jf.", "ift.", "nr.", "s.k.", "mv."],
+    "en": ["ca.", "approx.", "e.g.", "i.e.", "vs.", "etc.", "et al.", "no.", "fig.", "resp."],
+}
+
+
+@Language.component("claimx_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Sentence boundaries after . ! ? unless the next word starts in lowercase.
+
+    Blocks (lines) are processed as separate docs, so a heading never glues
+    onto the next sentence; abbreviations are single tokens (tokenizer
+    special cases), so "ca. 400 mg" stays one sentence.
+    """
+    after_end = False
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        if token.is_space:
+            token.is_sent_start = False
+            continue
+        first = token.text[0]
+        token.is_sent_start = after_end and not first.islower() and first not in ",;:)]"
+        if token.text in SENTENCE_END or token.text in ")]\"'»”" and after_end:
+            after_end = True
+        else:
+            after_end = False
+    return doc
+
+
+def make_lemmatizer(nlp: Language, lang: str) -> None:
+    """A lookup lemmatizer with a lowercase fallback (the tables are case-sensitive)."""
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, OSError, KeyError):
+        return  # no lookup table for this language: lemmas stay empty
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+    @Language.component(f"claimx_lowercase_lemmas_{lang}")
+    def lowercase_lemmas(doc: Doc) -> Doc:
+        for token in doc:
+            if token.lemma_ == token.text and not token.text.islower():
+                token.lemma_ = table.get(token.lower_, token.lower_)
+        return doc
+
+    nlp.add_pipe(f"claimx_lowercase_lemmas_{lang}")
+
+
+def tag_rule_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """Every rule match in ``doc`` as a span labelled with its entry's label and id."""
+    best: dict[tuple[str, int], tuple[tuple[int, int, int], Span]] = {}
+    for token in doc:
+        if token.is_space or token.is_punct and len(token.text) == 1:
+            continue
+        for pattern in _token_patterns(token, lexicon):
+            _keep(best, pattern, doc[token.i : token.i + 1])
+        for pattern in lexicon.phrase_candidates(token.text):
+            end = token.i + len(pattern.words)
+            if end <= len(doc) and all(
+                word_fits(pattern, k, doc[token.i + k].text) for k in range(len(pattern.words))
+            ):
+                _keep(best, pattern, doc[token.i : end])
+    spans = [span for _, span in best.values()]
+    return _drop_covered(spans)
+
+
+def _token_patterns(token, lexicon: Lexicon) -> tuple[Pattern, ...]:
+    found = lexicon.word_matches(token.text)
+    lemma = token.lemma_
+    if lemma and lemma != token.lower_:
+        found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
+    return found
+
+
+def _keep(best: dict, pattern: Pattern, span: Span) -> None:
+    """Keep, per label and start token, the most specific pattern."""
+    key = (pattern.entry.label, span.start)
+    current = best.get(key)
+    if current is None or pattern.rank > current[0]:
+        labelled = Span(span.doc, span.start, span.end, label=pattern.entry.label)
+        labelled.id_ = pattern.entry.id
+        best[key] = (pattern.rank, labelled)
+
+
+def _drop_covered(spans: list[Span]) -> list[Span]:
+    """Drop a span inside a longer span of the same label ("2-diabetes" inside "typ 2-diabetes")."""
+    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[Span] = []
+    reach: dict[str, int] = {}
+    for span in spans:
+        if span.end <= reach.get(span.label_, -1) and span.start >= 0:
+            if any(k.label_ == span.label_ and k.start <= span.start and span.end <= k.end and
+                   (k.end - k.start) > (span.end - span.start) for k in kept):
+                continue
+        kept.append(span)
+        reach[span.label_] = max(reach.get(span.label_, -1), span.end)
+    return kept
+
+
+@lru_cache(maxsize=None)
+def build_nlp(lang: str) -> Language:
+    """The pipeline for ``lang``: tokenizer with abbreviations, lemmas, sentences, rule spans."""
+    nlp = spacy.blank(lang)
+    for abbreviation in ABBREVIATIONS.get(lang, []):
+        for variant in {abbreviation, abbreviation.capitalize()}:
+            nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+    make_lemmatizer(nlp, lang)
+    nlp.add_pipe("claimx_sentences")
+    lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)])
+    nlp.meta["claimx_rules_version"] = lexicon.version
+
+    @Language.component(f"claimx_rules_{lang}")
+    def rule_spans(doc: Doc) -> Doc:
+        doc.spans[SPANS_KEY] = tag_rule_spans(doc, lexicon)
+        return doc
+
+    nlp.add_pipe(f"claimx_rules_{lang}")
+    nlp.vocab.strings.add(lang)
+    nlp.__dict__["claimx_lexicon"] = lexicon
+    return nlp
+
+
+def lexicon_of(nlp: Language) -> Lexicon:
+    return nlp.__dict__["claimx_lexicon"]

@@ -1,0 +1,135 @@
+"""One article in, one :class:`ArticleResult` out; and batches of them.
+
+``process_article`` never raises for a bad article: the failure is recorded
+in the result, so one broken article never sinks a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from claimx.extract import Mention, Sentence, find_claims, sentences_of, topic_substance
+from claimx.ingest import Item, Rejected
+from claimx.language import identify
+from claimx.models import Article, ArticleResult, Evidence
+from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of
+from claimx.rules import available_languages, load_entries
+
+log = logging.getLogger(__name__)
+SHORT_BLOCK_TOKENS = 15
+
+
+def doc_id_for(text: str) -> str:
+    """A stable id derived from the text alone."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def rules_version() -> str:
+    """One hash over the rule files of every language (part of claim ids)."""
+    digest = hashlib.sha256()
+    for lang in available_languages():
+        digest.update(load_entries(lang)[1].encode())
+    return digest.hexdigest()[:12]
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    lang: str
+
+
+def process_item(item: Item, lang: str | None = None) -> ArticleResult:
+    """An ingest item (article or rejection) as an output record."""
+    if isinstance(item, Rejected):
+        return ArticleResult(doc_id=doc_id_for(item.source), source=item.source, text="",
+                             status=item.status, error=item.reason)
+    return process_article(item, lang)
+
+
+def process_article(article: Article, lang: str | None = None) -> ArticleResult:
+    """Detect languages, tag every paragraph and build the claims of one article."""
+    doc_id = doc_id_for(article.text)
+    base = dict(doc_id=doc_id, source=article.source, title=article.title, text=article.text,
+                warnings=list(article.warnings), rules_version=rules_version())
+    try:
+        language = identify(article.text, override=lang)
+        supported = set(available_languages())
+        if language.code not in supported and not any(p.code in supported for p in language.paragraphs):
+            return ArticleResult(**base, language=language, status="skipped",
+                                 error=f"unsupported language {language.code!r}")
+        blocks = [Block(p.start, p.end, p.code) for p in language.paragraphs if p.code in supported]
+        claims = extract_claims(article.text, blocks, doc_id, base["rules_version"])
+    except Exception as error:  # one article must never sink a batch
+        log.exception("extraction failed for %s", article.source)
+        return ArticleResult(**base, status="failed", error=f"extraction failed: {error.__class__.__name__}: {error}")
+    return ArticleResult(**base, language=language, status="ok", claims=claims)
+
+
+def extract_claims(text: str, blocks: list[Block], doc_id: str, version: str) -> list:
+    """Claims of all blocks of one text, in text order."""
+    sentences = tag_blocks(text, blocks)
+    topic = topic_substance(s for group in sentences for s in group)
+    claims = []
+    for group in sentences:
+        carried: Evidence | None = None
+        for sentence in group:
+            found = find_claims(sentence, text, doc_id, topic, carried, version)
+            carried = next((c.evidence for c in found if c.evidence), carried)
+            claims.extend(found)
+    return claims
+
+
+def tag_blocks(text: str, blocks: list[Block]) -> list[list[Sentence]]:
+    """Run each block through its language's pipeline; boilerplate blocks give no sentences."""
+    result: list[list[Sentence]] = []
+    for index, block in enumerate(blocks):
+        nlp = build_nlp(block.lang)
+        doc = nlp(text[block.start:block.end])
+        spans = list(doc.spans[SPANS_KEY])
+        if _ends_article(doc, spans):
+            break
+        if _is_boilerplate(doc, spans):
+            continue
+        entries = lexicon_of(nlp).entries
+        result.append(sentences_of(doc, block.start, block.lang, index, entries))
+    return result
+
+
+def _is_boilerplate(doc, spans) -> bool:
+    """Navigation, shop and reference lines: short lines with a cue, or any line citing a DOI or URL."""
+    for span in spans:
+        if span.label_ != "BOILERPLATE":
+            continue
+        if span.id_.startswith("com.boiler.reference") or len(doc) <= SHORT_BLOCK_TOKENS or span.start < 3:
+            return True
+    return False
+
+
+def _ends_article(doc, spans) -> bool:
+    """A heading such as "Referenser" or "Kilder": what follows is not article text."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    return 0 < len(words) <= 3 and any(s.label_ == "SECTION_END" and s.start == words[0].i for s in spans)
+
+
+def process_all(items: Iterable[Item], lang: str | None = None) -> Iterator[ArticleResult]:
+    """Process items lazily, in input order."""
+    for item in items:
+        yield process_item(item, lang)
+
+
+__all__ = ["Mention", "process_all", "process_article", "process_item", "doc_id_for"]
+
+
+def segment_text(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` as claimx splits them (blocks, then sentences)."""
+    from claimx.language import paragraphs
+
+    nlp = build_nlp(lang if lang in available_languages() else "en")
+    out = []
+    for start, end in paragraphs(text):
+        out.extend(s.text.strip() for s in nlp(text[start:end]).sents if s.text.strip())
+    return out

@@ -1,0 +1,276 @@
+"""Rule data: lexicons and cue lists as JSONL files inside the package.
+
+Each line of ``rules/<lang>/*.jsonl`` (and ``rules/common/*.jsonl``) is one
+:class:`RuleEntry` with a stable ``id``. Patterns are words or phrases, with a
+``*`` wildcard at either end for Scandinavian compounds:
+
+- ``migrän*`` matches any word starting with "migrän" (migränanfall, migränhuvudvärk);
+- ``*brist`` matches any word ending in "brist" (magnesiumbrist);
+- ``*oxid*`` matches a word containing "oxid";
+- ``alzheimers sjukdom`` is a phrase of two words; only its last word may carry a wildcard.
+
+Matching is on lowercase text unless the entry says ``"cased": true`` (for
+chemical symbols such as ``MgO``). When several entries of one label match
+the same word, the most specific wins: a phrase over a word, then exact over
+prefix over suffix over infix, then the longer pattern.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from claimx.errors import RuleError
+from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
+
+Label = Literal[
+    "SUBSTANCE",
+    "SUBSTANCE_REF",
+    "FORM",
+    "CONDITION",
+    "TARGET",
+    "EFFECT",
+    "LEVEL",
+    "HEDGE",
+    "NEGATION",
+    "PSEUDO",
+    "TERMINATOR",
+    "EVIDENCE",
+    "PARTICIPANTS",
+    "ROUTE",
+    "BOILERPLATE",
+    "SECTION_END",
+    "UNIT",
+    "PER",
+    "TIMES",
+    "DURATION",
+    "DURATION_CUE",
+    "NUMBER",
+    "RANGE",
+]
+# Dose vocabulary is compiled into regular expressions (see claimx.dose), not word lookups.
+DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE"}
+Direction = Literal["forward", "backward", "both"]
+Mode = Literal["exact", "prefix", "suffix", "infix"]
+MODE_RANK = {"exact": 3, "prefix": 2, "suffix": 1, "infix": 0}
+RULE_FILES = (
+    "substances",
+    "conditions",
+    "targets",
+    "effects",
+    "cues",
+    "evidence",
+    "boilerplate",
+    "doses",
+)
+
+
+class RuleEntry(Model):
+    """One line of a rule file."""
+
+    id: str = Field(pattern=r"^[a-z]{2,6}\.[a-z_]+\.[a-z0-9_.-]+$")
+    label: Label
+    patterns: list[str] = Field(min_length=1)
+    name: str | None = None
+    form: str | None = None
+    icd10: list[str] | None = None
+    polarity: Polarity | None = None
+    certainty: Certainty | None = None
+    evidence: EvidenceType | None = None
+    route: Route | None = None
+    value: float | None = None
+    direction: Direction = "both"
+    cased: bool = False
+    examples: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_fields(self) -> RuleEntry:
+        needs = {
+            "SUBSTANCE": "name",
+            "CONDITION": "icd10",
+            "TARGET": "name",
+            "FORM": "form",
+            "EFFECT": "polarity",
+            "EVIDENCE": "evidence",
+            "ROUTE": "route",
+            "UNIT": "name",
+            "PER": "name",
+            "DURATION": "value",
+        }
+        wanted = needs.get(self.label)
+        if wanted and getattr(self, wanted) is None:
+            raise ValueError(f"{self.label} entries need {wanted!r}")
+        if self.label == "CONDITION":
+            if self.name is None or not all(len(code) == 3 for code in self.icd10 or []):
+                raise ValueError("CONDITION entries need a name and 3-character icd10 codes")
+        if self.label == "NUMBER":
+            for pattern in self.patterns:
+                word, _, number = pattern.rpartition("=")
+                if not word or not number.replace(".", "", 1).isdigit():
+                    raise ValueError(f"NUMBER patterns are word=value, not {pattern!r}")
+        for pattern in self.patterns:
+            if "*" in pattern.strip("*") or not pattern.strip("* "):
+                raise ValueError(f"bad pattern {pattern!r}: '*' only at the ends")
+        return self
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled pattern: the words of a phrase and how its last word matches."""
+
+    entry: RuleEntry
+    words: tuple[str, ...]
+    mode: Mode
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        return (len(self.words), MODE_RANK[self.mode], sum(len(w) for w in self.words))
+
+
+def parse_pattern(entry: RuleEntry, pattern: str, tokenize) -> Pattern:
+    """Compile one pattern string with the pipeline's own tokenizer."""
+    text = pattern if entry.cased else pattern.lower()
+    starts, ends = text.startswith("*"), text.endswith("*")
+    mode: Mode = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
+    words = tuple(tokenize(text.strip("*")))
+    if len(words) > 1 and mode in ("suffix", "infix"):
+        mode = "exact" if mode == "suffix" else "prefix"
+    return Pattern(entry=entry, words=words, mode=mode)
+
+
+@dataclass
+class Lexicon:
+    """All entries of one language, indexed for fast per-word lookup.
+
+    A word's matches are cached by its string, so each distinct word is
+    examined once per process however often it occurs.
+    """
+
+    entries: dict[str, RuleEntry]
+    version: str
+    exact: dict[str, list[Pattern]] = field(default_factory=dict)
+    prefix: dict[str, list[Pattern]] = field(default_factory=dict)
+    suffix: dict[str, list[Pattern]] = field(default_factory=dict)
+    infix: list[Pattern] = field(default_factory=list)
+    phrases: dict[str, list[Pattern]] = field(default_factory=dict)
+    max_affix: int = 0
+    _cache: dict[tuple[str, bool], tuple[Pattern, ...]] = field(default_factory=dict)
+
+    def add(self, pattern: Pattern) -> None:
+        if len(pattern.words) > 1:
+            self.phrases.setdefault(self._key(pattern, 0), []).append(pattern)
+            return
+        word = pattern.words[0]
+        if pattern.mode == "infix":
+            self.infix.append(pattern)
+            return
+        table = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}[pattern.mode]
+        table.setdefault(self._tag(pattern, word), []).append(pattern)
+        if pattern.mode != "exact":
+            self.max_affix = max(self.max_affix, len(word))
+
+    @staticmethod
+    def _tag(pattern: Pattern, word: str) -> str:
+        return ("\x01" + word) if pattern.entry.cased else word
+
+    def _key(self, pattern: Pattern, index: int) -> str:
+        return self._tag(pattern, pattern.words[index])
+
+    def word_matches(self, word: str) -> tuple[Pattern, ...]:
+        """Single-word patterns matching ``word`` (original case), cached."""
+        key = (word, False)
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple(self._lookup(word.lower(), "") + self._lookup(word, "\x01"))
+            if len(self._cache) > 500_000:
+                self._cache.clear()  # keep memory flat on endless streams of new words
+            self._cache[key] = found
+        return found
+
+    def _lookup(self, word: str, tag: str) -> list[Pattern]:
+        found = list(self.exact.get(tag + word, ()))
+        longest = min(len(word), self.max_affix)
+        for size in range(1, longest + 1):
+            found.extend(self.prefix.get(tag + word[:size], ()))
+            found.extend(self.suffix.get(tag + word[-size:], ()))
+        if not tag:
+            found.extend(p for p in self.infix if not p.entry.cased and p.words[0] in word)
+        else:
+            found.extend(p for p in self.infix if p.entry.cased and p.words[0] in word)
+        return found
+
+    def phrase_candidates(self, word: str) -> list[Pattern]:
+        """Multi-word patterns whose first word is ``word``."""
+        return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
+
+
+def word_fits(pattern: Pattern, index: int, word: str) -> bool:
+    """Whether ``word`` fits word ``index`` of a phrase pattern."""
+    text = word if pattern.entry.cased else word.lower()
+    wanted = pattern.words[index]
+    if index < len(pattern.words) - 1 or pattern.mode == "exact":
+        return text == wanted
+    return text.startswith(wanted)
+
+
+def rule_files(lang: str) -> list[tuple[str, str]]:
+    """(name, text) of every rule file for ``lang``: the common ones, then the language's."""
+    root = resources.files("claimx").joinpath("rules")
+    files = []
+    for folder in ("common", lang):
+        for stem in RULE_FILES:
+            path = root.joinpath(folder, f"{stem}.jsonl")
+            if path.is_file():
+                files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
+    if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
+        raise RuleError(f"no rules for language {lang!r}")
+    return files
+
+
+def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
+    """Validate each non-blank, non-comment line; errors name the file and line."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            yield RuleEntry.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as error:
+            raise RuleError(f"{name}:{number}: {error}") from None
+
+
+def available_languages() -> list[str]:
+    root = resources.files("claimx").joinpath("rules")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common")
+
+
+@lru_cache(maxsize=None)
+def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
+    """All entries for ``lang`` by id, and a version hash of the rule texts."""
+    digest = hashlib.sha256()
+    entries: dict[str, RuleEntry] = {}
+    for name, text in rule_files(lang):
+        digest.update(name.encode() + b"\0" + text.encode())
+        for entry in parse_rule_file(name, text):
+            if entry.id in entries:
+                raise RuleError(f"{name}: duplicate id {entry.id}")
+            entries[entry.id] = entry
+    return entries, digest.hexdigest()[:12]
+
+
+def build_lexicon(lang: str, tokenize) -> Lexicon:
+    """Index the entries of ``lang``; ``tokenize`` splits a pattern the way the pipeline does."""
+    entries, version = load_entries(lang)
+    lexicon = Lexicon(entries=entries, version=version)
+    for entry in entries.values():
+        if entry.label in DOSE_LABELS:
+            continue
+        for pattern in entry.patterns:
+            lexicon.add(parse_pattern(entry, pattern, tokenize))
+    return lexicon
