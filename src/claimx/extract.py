@@ -31,6 +31,7 @@ from claimx.models import (
 from claimx.nlp import SPANS_KEY
 from claimx.rules import RuleEntry
 
+PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
 EVIDENCE_ORDER = ("meta_analysis", "rct", "observational", "animal", "review", "anecdotal")
 PARTICIPANTS_RE = re.compile(
     r"(?<![\w.,])(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+(?![\d,])|\d{1,7})\s{1,2}(?:[^\W\d_]{2,20}\s{1,2})?(?P<noun>[^\W\d_]{2,30})"
@@ -135,19 +136,23 @@ def find_claims(sentence: Sentence, text: str, doc_id: str, topic: str | None,
     subs = _substances(sentence, topic, bool(outcomes or doses or sentence.durations))
     if not subs:
         return []
+    if outcomes and not doses and not sentence.of(*PREDICATE_LABELS):
+        outcomes = []  # "Magnesium och depression": a heading names topics but claims nothing
     lite = _dose_lite(sentence)
     by_sub = _assign_doses(doses, subs, sentence.start)
     claims = []
     for sub in subs:
         own = by_sub.get(id(sub), [])
         first = own[0] if own else None
+        linked = 0
         for outcome in outcomes:
             if not _distinct(sub, outcome):
                 continue
             if outcome.label == "TARGET" and not sentence.of("EFFECT", "LEVEL"):
                 continue
             claims.append(_claim(sentence, text, doc_id, sub, first, lite, outcome, evidence, magnitudes, rules_version))
-        for dose in own[1:] if claims else own:
+            linked += 1
+        for dose in own[1:] if linked else own:
             claims.append(_claim(sentence, text, doc_id, sub, dose, lite, None, evidence, magnitudes, rules_version))
         if not outcomes and not own and lite and not sub.implied:
             claims.append(_claim(sentence, text, doc_id, sub, None, lite, None, evidence, magnitudes, rules_version))
@@ -197,7 +202,7 @@ def _substances(sentence: Sentence, topic: str | None, has_content: bool) -> lis
     subs = _dedupe(subs)
     if subs or not topic or not has_content:
         return subs
-    if not sentence.of("EFFECT", "LEVEL", "EVIDENCE", "SUBSTANCE_REF") and not sentence.doses:
+    if not sentence.of("EFFECT", "SUBSTANCE_REF"):
         return []
     refs = sentence.of("SUBSTANCE_REF")
     if refs:

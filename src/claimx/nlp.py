@@ -79,7 +79,7 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Every rule match in ``doc`` as a span labelled with its entry's label and id."""
     best: dict[tuple[str, int], tuple[tuple[int, int, int], Span]] = {}
     for token in doc:
-        if token.is_space or token.is_punct and len(token.text) == 1:
+        if token.is_space:
             continue
         for pattern in _token_patterns(token, lexicon):
             _keep(best, pattern, doc[token.i : token.i + 1])
