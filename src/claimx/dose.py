@@ -185,7 +185,7 @@ def _clean(value: float) -> float:
 
 def _find_per(text: str, start: int, end: int, g: DoseGrammar) -> tuple[str | None, int | None, tuple[str, ...]]:
     after = text[end : end + WINDOW_AFTER]
-    cut = re.search(r"\d{2,}|[;:!?]|\.\s|\s(?:och|og|and|eller)\s+\d", after)
+    cut = re.search(r"(?<![^\W\d_])\d{2,}|[;:!?]|\.\s+(?=[A-ZÅÄÖÆØ])|\s(?:och|og|and|eller)\s+\d", after)
     if cut and not g.times.match(after.lstrip(" ,")):
         after = after[: cut.start()] if cut.start() > 0 else after[:0]
     times = g.times.search(text[end : end + WINDOW_AFTER])

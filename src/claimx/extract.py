@@ -34,7 +34,7 @@ from claimx.rules import RuleEntry
 PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
 EVIDENCE_ORDER = ("meta_analysis", "rct", "observational", "animal", "review", "anecdotal")
 PARTICIPANTS_RE = re.compile(
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+(?![\d,])|\d{1,7})\s{1,2}(?:[^\W\d_]{2,20}\s{1,2})?(?P<noun>[^\W\d_]{2,30})"
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:[ .\u00a0]\d{3})+(?![\d,])|\d{1,7})\s{1,2}(?P<w1>[^\W\d_]{2,30})(?:\s{1,2}(?P<w2>[^\W\d_]{2,30}))?"
 )
 N_EQUALS_RE = re.compile(r"\b[nN]\s?=\s?(?P<n>\d{1,3}(?:[ .]\d{3})+|\d{1,7})")
 MAGNITUDE_RE = re.compile(r"(?P<v>\d{1,3}(?:[,.]\d{1,2})?)\s?(?P<u>mmHg|%|procent|prosent|percent)")
@@ -409,7 +409,7 @@ def find_participants(sentence: Sentence) -> int | None:
     """ "på 4035 män", "219.224 deltagere", "(n=51)"."""
     nouns = {p for m in sentence.of("PARTICIPANTS") for p in m.entry.patterns}
     for match in PARTICIPANTS_RE.finditer(sentence.text):
-        if match["noun"].lower() in nouns:
+        if match["w1"].lower() in nouns or (match["w2"] or "").lower() in nouns:
             value = int(re.sub(r"\D", "", match["n"]))
             if 2 <= value <= 50_000_000:
                 return value

@@ -1,0 +1,122 @@
+"""The command line: help with examples, exit codes, atomic output, schema."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from claimx.cli import main
+from helpers import assert_offsets
+from claimx.models import ArticleResult
+
+COMMANDS = ["run", "schema", "evaluate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_has_example(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output and "claimx " in result.output
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and "0.1.0" in result.output
+
+
+def test_run_corpus_validates_against_schema(tmp_path, corpus_dir):
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["run", str(corpus_dir), "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) == 7
+    for record in records:
+        jsonschema.validate(record, schema)
+        assert record["status"] == "ok" and record["claims"]
+        assert_offsets(ArticleResult.model_validate(record))
+
+
+def test_norwegian_is_reported_as_nb(tmp_path, corpus_dir):
+    out = tmp_path / "out.jsonl"
+    CliRunner().invoke(main, ["run", str(corpus_dir / "nb_vitamin_b12.txt"), "-o", str(out)])
+    assert json.loads(out.read_text("utf-8"))["language"]["code"] == "nb"
+
+
+def test_stdin_to_stdout():
+    result = CliRunner().invoke(main, ["run", "-", "-o", "-", "-q"],
+                                input="Magnesium kan minska antalet migränanfall hos vuxna.")
+    record = json.loads(result.output)
+    assert record["language"]["code"] == "sv" and record["claims"]
+
+
+def test_nothing_processed_exits_nonzero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    result = CliRunner().invoke(main, ["run", str(empty), "-o", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 1
+    assert "skipped" in result.output and "empty.txt" in result.output
+
+
+def test_usage_error_exits_2():
+    assert CliRunner().invoke(main, ["run"]).exit_code == 2
+    assert CliRunner().invoke(main, ["run", "x", "--lang", "xx"]).exit_code == 2
+
+
+def test_bad_input_zoo(tmp_path):
+    zoo = tmp_path / "zoo"
+    zoo.mkdir()
+    (zoo / "good.txt").write_text("Magnesium kan minska antalet migränanfall hos vuxna.", "utf-8")
+    (zoo / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (zoo / "empty.txt").write_bytes(b"")
+    (zoo / "invalid.txt").write_bytes(b"Magnesium \xff\xfe minskar migr\xe4n.")
+    (zoo / "broken.html").write_bytes(b"<html><body><p>unclosed <div><<<>>")
+    (zoo / "feed.jsonl").write_text('{"id": "x", "text": "Zink forkorter forkølelse."}\n{bad\n', "utf-8")
+    with (zoo / "huge.txt").open("wb") as handle:
+        handle.truncate(50_000_001)
+    unreadable = zoo / "locked.txt"
+    unreadable.write_text("Magnesium minskar migrän.", "utf-8")
+    unreadable.chmod(0)
+    (zoo / "loop").symlink_to(zoo, target_is_directory=True)
+    out = tmp_path / "claims.jsonl"
+    result = CliRunner().invoke(main, ["run", str(zoo), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = {Path(r["source"]).name: r for r in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert records["good.txt"]["status"] == "ok"
+    assert records["binary.txt"]["status"] == "failed"
+    assert records["empty.txt"]["status"] == "skipped"
+    assert records["invalid.txt"]["status"] == "ok" and records["invalid.txt"]["warnings"]
+    assert records["huge.txt"]["status"] == "skipped"
+    assert records["feed.jsonl:2"]["status"] == "failed"
+    if os.geteuid() != 0:  # root can read anything
+        assert records["locked.txt"]["status"] == "failed"
+    for line in result.output.splitlines()[:-1]:
+        assert line.startswith("claimx: ") and "\n" not in line
+    assert "ok," in result.output.splitlines()[-1]
+
+
+def test_interrupted_run_keeps_previous_output(tmp_path, monkeypatch):
+    out = tmp_path / "claims.jsonl"
+    out.write_text("previous\n", "utf-8")
+
+    def explode(*args, **kwargs):
+        yield from ()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("claimx.pipeline.process_all", explode)
+    result = CliRunner().invoke(main, ["run", "-", "-o", str(out)], input="x")
+    assert result.exit_code != 0
+    assert out.read_text("utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["claims.jsonl"]
+
+
+def test_console_script_installed():
+    """The installed `claimx` entry point runs (the install path works)."""
+    exe = Path(sys.executable).parent / "claimx"
+    assert exe.exists()
+    result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "claimx" in result.stdout

@@ -1,0 +1,153 @@
+"""Each rule family on parametrized sv/da/nb sentences, and the claim builder."""
+
+import pytest
+
+from helpers import assert_offsets, claims_of, run_text
+
+SUBSTANCES = [
+    ("sv", "Magnesiumoxid kan minska migrän.", "magnesium", "oxide"),
+    ("sv", "Mg-citrat kan minska migrän.", "magnesium", "citrate"),
+    ("sv", "MgCl₂ minskade depression i studien.", "magnesium", "chloride"),
+    ("sv", "Intravenöst MgSO₄ lindrar migrän.", "magnesium", "sulfate"),
+    ("sv", "Magnesiumglycinat hjälper vid sömnproblem.", "magnesium", "glycinate"),
+    ("sv", "D-vitamin kan minska risken för förkylning.", "vitamin d", None),
+    ("sv", "Fiskolja sänker risken för hjärtinfarkt.", "omega-3", None),
+    ("sv", "Koenzym Q10 kan minska migrän.", "coenzyme q10", None),
+    ("sv", "Gurkmeja lindrar artros.", "turmeric", None),
+    ("da", "Tran er godt mod depression.", "omega-3", None),
+    ("da", "Zinktilskud forkorter forkølelse.", "zinc", None),
+    ("da", "Magnesiumcitrat kan reducere migræne.", "magnesium", "citrate"),
+    ("nb", "Jerntilskudd reduserer tretthet.", "iron", None),
+    ("nb", "Kreatin kan forbedre muskelstyrke.", "creatine", None),
+]
+
+
+@pytest.mark.parametrize("lang,text,name,form", SUBSTANCES)
+def test_substance(lang, text, name, form):
+    claims = claims_of(text, lang)
+    assert (name, form) in {(c.substance.name, c.substance.form) for c in claims}
+
+
+CONDITIONS = [
+    ("sv", "Magnesium kan minska antalet migränanfall.", "G43"),
+    ("sv", "Magnesium minskar migränhuvudvärk.", "G43"),
+    ("sv", "Magnesium minskar huvudvärk/migrän.", "R51"),
+    ("sv", "Magnesium minskar huvudvärk/migrän.", "G43"),
+    ("sv", "Låga magnesiumnivåer har korrelerats med hjärt-kärlsjukdomar.", "I51"),
+    ("sv", "Magnesium minskar risken för typ 2-diabetes.", "E11"),
+    ("sv", "Magnesium minskar risken för hjärtinfarkt.", "I21"),
+    ("sv", "Magnesium minskar risken för blodproppar.", "I74"),
+    ("sv", "Magnesium minskar risken för cancer i bukspottskörteln.", "C25"),
+    ("da", "Magnesium kan reducere migræneanfald.", "G43"),
+    ("da", "Tranebær forebygger urinvejsinfektion hos kvinder med magnesium.", "N39"),
+    ("da", "Magnesium mindsker risikoen for type 2-diabetes.", "E11"),
+    ("nb", "Magnesium reduserer risikoen for hjerte-kar-sykdom.", "I51"),
+    ("nb", "Magnesium kan redusere migreneanfall.", "G43"),
+]
+
+
+@pytest.mark.parametrize("lang,text,icd", CONDITIONS)
+def test_condition(lang, text, icd):
+    codes = {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+    assert icd in codes
+
+
+POLARITY = [
+    ("sv", "Magnesium minskar risken för migrän.", "benefit", "asserted"),
+    ("sv", "Magnesium kan minska antalet migränanfall.", "benefit", "hedged"),
+    ("sv", "Magnesium verkar lindra migrän.", "benefit", "hedged"),
+    ("sv", "Magnesium hjälper inte mot migrän.", "no_effect", "negated"),
+    ("sv", "Magnesium hade ingen effekt på depression.", "no_effect", "negated"),
+    ("sv", "Låga magnesiumnivåer har kopplats till depression.", "association", "asserted"),
+    ("sv", "Magnesiumbrist är vanligare hos personer med migrän.", "association", "asserted"),
+    ("sv", "Höga doser magnesium ger biverkningar som diarré.", "harm", "asserted"),
+    ("sv", "Magnesium lindrar migrän men kan ge diarré.", "benefit", "asserted"),
+    ("da", "Magnesium hjælper ikke mod migræne.", "no_effect", "negated"),
+    ("da", "Magnesium kan reducere migræne.", "benefit", "hedged"),
+    ("da", "Lave magnesiumniveauer er forbundet med depression.", "association", "asserted"),
+    ("da", "Magnesium synes at forebygge migræne.", "benefit", "hedged"),
+    ("da", "Magnesium kan forværre diarré.", "harm", "hedged"),
+    ("nb", "Magnesium hjelper ikke mot migrene.", "no_effect", "negated"),
+    ("nb", "Magnesium kan redusere hodepine.", "benefit", "hedged"),
+]
+
+
+@pytest.mark.parametrize("lang,text,polarity,certainty", POLARITY)
+def test_polarity_and_certainty(lang, text, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert claims, text
+    assert (claims[0].polarity, claims[0].certainty) == (polarity, certainty)
+
+
+def test_hedge_scope_stops_at_terminator():
+    claims = claims_of("Magnesium lindrar migrän men kan ge diarré.", "sv")
+    by_name = {c.condition.name: c for c in claims if c.condition}
+    assert by_name["migraine"].certainty == "asserted"
+    assert by_name["diarrhea"].certainty == "hedged"
+
+
+def test_pseudo_negation_is_not_negation():
+    claims = claims_of("Magnesium minskade dödligheten, inte bara av bröstcancer.", "sv")
+    assert [c.certainty for c in claims if c.condition] == ["asserted"]
+
+
+def test_six_conditions_give_six_claims():
+    text = "Låga magnesiumnivåer har korrelerats med hjärtsjukdomar, diabetes, Alzheimers sjukdom, migrän, ADHD och depression."
+    claims = claims_of(text, "sv")
+    assert len({c.condition.name for c in claims if c.condition}) == 6
+
+
+def test_two_doses_give_two_claims():
+    claims = claims_of("Rekommendationen är 400 mg magnesiumoxid dagligen eller 600 mg magnesiumcitrat.", "sv")
+    assert sorted(c.dose.min for c in claims if c.dose) == [400, 600]
+
+
+def test_evidence_and_participants():
+    claims = claims_of("I en randomiserad studie på 4035 män minskade magnesium risken för cancer.", "sv")
+    assert claims[0].evidence.type == "rct"
+    assert claims[0].evidence.participants == 4035
+    claims = claims_of("En metaanalys med 219.224 deltagere viste, at magnesium reducerer migræne.", "da")
+    assert (claims[0].evidence.type, claims[0].evidence.participants) == ("meta_analysis", 219224)
+
+
+def test_topic_substance_fills_in_anaphora():
+    text = ("Magnesium är ett mineral. Magnesium finns i nötter.\n"
+            "Mineralet tros även minska migrän.\nVanliga biverkningar är diarré.")
+    claims = claims_of(text, "sv")
+    assert {c.condition.name for c in claims if c.condition} == {"migraine", "diarrhea"}
+    assert all(c.substance.name == "magnesium" for c in claims)
+
+
+def test_heading_without_predicate_is_not_a_claim():
+    assert claims_of("Magnesium och depression", "sv") == []
+
+
+def test_question_is_not_a_claim():
+    assert claims_of("Kan magnesium minska migrän?", "sv") == []
+
+
+def test_boilerplate_and_references_give_no_claims():
+    text = ("Magnesium kan minska migrän.\nLäs också: magnesium minskar migrän\n"
+            "Fri frakt över 390,00 kr\nReferenser\nMagnesium minskar migrän. Headache. 2019. doi:10.1/x")
+    claims = claims_of(text, "sv")
+    assert len(claims) == 1
+
+
+def test_ids_are_stable_and_unique():
+    text = "Magnesium kan minska migrän. 400 mg magnesium dagligen sänker blodtrycket."
+    first, second = claims_of(text, "sv"), claims_of(text, "sv")
+    assert [c.id for c in first] == [c.id for c in second]
+    assert len({c.id for c in first}) == len(first)
+
+
+@pytest.mark.parametrize("text", [
+    "Magnesium 😀 kan minska migrän.\r\nD-vitamin 👍🏽 minskar förkylning.",
+    "Mag\u0301nesium kan minska migrän. Ca. 400 mg magnesium dagligen.",
+    "\u200bMagnesium\u200b kan minska migrän.\r\n\r\n400 mg\u00a0magnesium om dagen.",
+])
+def test_offsets_survive_emoji_combining_and_crlf(text):
+    from claimx.ingest import normalise_newlines
+
+    result = run_text(normalise_newlines(text), "sv")
+    assert result.claims
+    assert_offsets(result)

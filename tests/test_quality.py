@@ -1,0 +1,40 @@
+"""Quality gate: pinned floors on corpus/ and on the seeds (when ../shared is present).
+
+The floors sit a little under the figures measured when they were set, so a
+change that lowers extraction quality fails here instead of passing silently.
+Raise them when quality improves.
+"""
+
+import pytest
+
+from claimx.evaluate import evaluate
+from claimx.ingest import read_articles
+from claimx.output import atomic_writer
+from claimx.pipeline import process_all, segment_text
+
+FLOORS = {
+    "corpus": {"sent": 0.86, "dose": 0.80, "cond": 0.85, "polarity_acc": 0.75, "certainty_acc": 0.90, "lang_acc": 1.0},
+    "seeds": {"sent": 0.82, "dose": 0.95, "cond": 0.75, "polarity_acc": 0.85, "certainty_acc": 0.90, "lang_acc": 1.0},
+}
+
+
+def _scores(tmp_path, texts, gold):
+    out = tmp_path / "out.jsonl"
+    with atomic_writer(out) as handle:
+        for result in process_all(read_articles([str(texts)])):
+            handle.write(result.to_json() + "\n")
+    return evaluate(out, gold, texts, segment_text).as_dict()
+
+
+def _check(scores, floors):
+    for metric, floor in floors.items():
+        value = scores[metric]["f1"] if isinstance(scores[metric], dict) else scores[metric]
+        assert value >= floor, f"{metric} fell to {value:.3f} (floor {floor})"
+
+
+def test_corpus_floors(tmp_path, corpus_dir):
+    _check(_scores(tmp_path, corpus_dir, corpus_dir / "gold"), FLOORS["corpus"])
+
+
+def test_seed_floors(tmp_path, shared_dir):
+    _check(_scores(tmp_path, shared_dir / "seeds", shared_dir / "gold"), FLOORS["seeds"])

@@ -1,0 +1,53 @@
+"""Rule data: every file validates, ids are unique, and every example fires its entry."""
+
+import pytest
+
+from claimx.errors import RuleError
+from claimx.nlp import SPANS_KEY, build_nlp
+from claimx.rules import DOSE_LABELS, available_languages, load_entries, parse_rule_file
+from claimx.dose import find_doses
+
+LANGS = available_languages()
+
+
+def test_languages():
+    assert set(LANGS) >= {"sv", "da", "nb", "en"}
+
+
+def _examples():
+    for lang in LANGS:
+        for entry in load_entries(lang)[0].values():
+            if entry.id.startswith(f"{lang}.") or (lang == "sv" and entry.id.startswith("com.")):
+                for example in entry.examples:
+                    yield pytest.param(lang, entry.id, example, id=f"{entry.id}:{example[:30]}")
+
+
+@pytest.mark.parametrize("lang,entry_id,example", list(_examples()))
+def test_example_fires(lang, entry_id, example):
+    entry = load_entries(lang)[0][entry_id]
+    if entry.label in DOSE_LABELS:
+        if entry.label == "UNIT":
+            assert any(entry_id in d.rule_ids for d in find_doses(example, lang)), example
+        return
+    doc = build_nlp(lang)(example)
+    assert entry_id in {s.id_ for s in doc.spans[SPANS_KEY]}, example
+
+
+@pytest.mark.parametrize("line,problem", [
+    ('{"id": "sv.x.y", "label": "SUBSTANCE", "patterns": ["a"]}', "name"),
+    ('{"id": "bad id", "label": "HEDGE", "patterns": ["a"]}', "id"),
+    ('{"id": "sv.x.y", "label": "HEDGE", "patterns": ["a*b"]}', "'*' only at the ends"),
+    ('{"id": "sv.x.y", "label": "CONDITION", "name": "x", "icd10": ["G4"], "patterns": ["a"]}', "icd10"),
+    ('{"id": "sv.x.y", "label": "HEDGE", "patterns": ["a"], "extra": 1}', "extra"),
+    ('not json', "Expecting value"),
+])
+def test_bad_rule_line_names_file_and_line(line, problem):
+    with pytest.raises(RuleError) as info:
+        list(parse_rule_file("rules/sv/x.jsonl", "// comment\n" + line))
+    assert "rules/sv/x.jsonl:2" in str(info.value)
+    assert problem in str(info.value)
+
+
+def test_rules_version_changes_with_language():
+    versions = {load_entries(lang)[1] for lang in LANGS}
+    assert len(versions) == len(LANGS)
