@@ -120,3 +120,28 @@ def test_console_script_installed():
     assert exe.exists()
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "claimx" in result.stdout
+
+
+def test_seeds_end_to_end(tmp_path, shared_dir):
+    """The five seed articles: status ok, right language, claims in each, valid schema and offsets."""
+    out = tmp_path / "seeds.jsonl"
+    result = CliRunner().invoke(main, ["run", str(shared_dir / "seeds"), "-o", str(out), "-q"])
+    assert result.exit_code == 0
+    schema = json.loads(CliRunner().invoke(main, ["schema"]).output)
+    gold = {p.name[:-5]: json.loads(p.read_text("utf-8"))["language"] for p in (shared_dir / "gold").glob("*.json")}
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(records) == 5
+    for record in records:
+        jsonschema.validate(record, schema)
+        assert record["status"] == "ok" and record["claims"]
+        assert record["language"]["code"] == gold[Path(record["source"]).name]
+        assert_offsets(ArticleResult.model_validate(record))
+
+
+def test_unsupported_language_is_skipped_with_code(tmp_path):
+    f = tmp_path / "de.txt"
+    f.write_text("Magnesium kann die Häufigkeit von Migräneanfällen bei Erwachsenen deutlich verringern.", "utf-8")
+    out = tmp_path / "o.jsonl"
+    CliRunner().invoke(main, ["run", str(f), "-o", str(out)])
+    record = json.loads(out.read_text("utf-8"))
+    assert record["status"] == "skipped" and "'de'" in record["error"]

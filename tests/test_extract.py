@@ -151,3 +151,24 @@ def test_offsets_survive_emoji_combining_and_crlf(text):
     result = run_text(normalise_newlines(text), "sv")
     assert result.claims
     assert_offsets(result)
+
+
+@pytest.mark.parametrize("lang,text,route", [
+    ("sv", "Intravenöst magnesium minskade migrän.", "intravenous"),
+    ("da", "Intravenøst magnesium reducerede migræne.", "intravenous"),
+    ("da", "Oralt magnesium kan reducere migræne.", "oral"),
+    ("sv", "Magnesiumspray via huden lindrar muskelkramper.", "transdermal"),
+])
+def test_route(lang, text, route):
+    assert route in {c.dose.route for c in claims_of(text, lang) if c.dose}
+
+
+@pytest.mark.parametrize("lang,text,value,unit", [
+    ("sv", "Magnesium ger 50% mindre risk för cancer.", 50, "%"),
+    ("da", "Magnesium gav 34 % lavere risiko for hjerte-kar-sygdomme.", 34, "%"),
+    ("da", "Magnesium sænkede blodtrykket med 5 mmHg hos personer med forhøjet blodtryk.", 5, "mmHg"),
+])
+def test_magnitude(lang, text, value, unit):
+    magnitudes = {(c.effect.magnitude.value, c.effect.magnitude.unit) for c in claims_of(text, lang)
+                  if c.effect and c.effect.magnitude}
+    assert (value, unit) in magnitudes
