@@ -14,7 +14,7 @@ from claimx.cli import main
 from helpers import assert_offsets
 from claimx.models import ArticleResult
 
-COMMANDS = ["run", "schema", "evaluate"]
+COMMANDS = ["run", "schema", "evaluate", "langid"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -42,3 +42,84 @@ def test_override():
 
 def test_no_letters():
     assert identify("12345 !!!").code == "und"
+
+
+# Hand-written sentences (not from UD), in pairs that differ mainly in spelling.
+DISAMBIGUATION = [
+    ("sv", "Jag har inget emot att de kommer hit, men vi måste prata först."),
+    ("da", "Jeg har ikke noget imod, at de kommer her, men vi skal tale sammen først."),
+    ("nb", "Jeg har ikke noe imot at de kommer hit, men vi må snakke sammen først."),
+    ("sv", "Barnen åt frukost tidigt i morse innan skolan började."),
+    ("da", "Børnene spiste morgenmad tidligt i morges, før skolen begyndte."),
+    ("nb", "Barna spiste frokost tidlig i morges før skolen begynte."),
+    ("sv", "Läkaren rekommenderade mer motion och mindre socker."),
+    ("da", "Lægen anbefalede mere motion og mindre sukker."),
+    ("nb", "Legen anbefalte mer trening og mindre sukker."),
+    ("da", "Hvis man tager tilskuddet hver dag, kan det hjælpe på søvnen."),
+    ("nb", "Hvis man tar tilskuddet hver dag, kan det hjelpe på søvnen."),
+    ("en", "Doctors recommended more exercise and less sugar."),
+]
+
+
+@pytest.mark.parametrize("code,text", DISAMBIGUATION)
+def test_disambiguator(code, text):
+    assert detect(text).code == code
+
+
+def test_other_language_is_not_forced_into_a_supported_one():
+    assert detect("Die Studie zeigte, dass Vitamin D das Risiko für Infektionen senken kann.").code == "de"
+    assert detect("Tutkimuksen mukaan D-vitamiini vähentää hengitystieinfektioita aikuisilla.").code == "fi"
+
+
+def test_norwegian_quote_in_danish_article():
+    text = ("Magnesium kan reducere hyppigheden af migræneanfald hos voksne, viser en ny dansk undersøgelse.\n"
+            "Legen anbefalte mer trening og mindre sukker, og hun sa at magnesium kan hjelpe mot hodepine.\n"
+            "Tilskuddet blev givet dagligt i otte uger til alle deltagerne i forsøget.\n")
+    lang = identify(text)
+    assert lang.code == "da"
+    assert [p.code for p in lang.paragraphs] == ["da", "nb", "da"]
+
+
+@pytest.mark.parametrize("short", ["Ja.", "Nej", "OK!", "Tak.", "Hej hej"])
+def test_very_short_sentences_take_the_paragraph_language(short):
+    from claimx.language import Guess, sentence_language
+
+    paragraph = Guess("nb", 0.99)
+    assert sentence_language(short, paragraph) == paragraph
+
+
+def test_model_ships_as_json():
+    import json
+
+    from claimx.language import model_path
+
+    data = json.loads(model_path("langid.json").read_text("utf-8"))
+    assert data["format"] == "claimx-langid/1" and data["languages"] == ["sv", "da", "nb", "en"]
+    assert "dev" in data["trained_on"] and "test" not in data["trained_on"]
+
+
+def test_langid_cli_levels(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from claimx.cli import main
+
+    text = ("Magnesium kan minska migrän hos vuxna enligt en ny studie. Ja.\n"
+            "Smith J, Brown K. Magnesium supplementation and migraine prevention: a randomized trial.\n")
+    for level, expected in (("document", ["sv"]), ("paragraph", ["sv", "en"]), ("sentence", ["sv", "sv", "en"])):
+        result = CliRunner().invoke(main, ["langid", "--level", level, "-"], input=text)
+        rows = [json.loads(line) for line in result.output.splitlines()]
+        assert [r["lang"] for r in rows] == expected
+        for row in rows:
+            assert text[row["start"]:row["end"]] == row["text"]
+            assert set(row) == {"source", "start", "end", "text", "lang", "confidence"}
+
+
+def test_claims_carry_their_sentence_language():
+    from helpers import claims_of
+
+    text = ("Magnesium kan reducere hyppigheden af migræneanfald hos voksne, viser en ny dansk undersøgelse.\n"
+            "Magnesium kan redusere hodepine hos voksne, viser en ny norsk undersøkelse fra Oslo.\n")
+    langs = {c.condition.name: c.language for c in claims_of(text) if c.condition}
+    assert langs == {"migraine": "da", "headache": "nb"}

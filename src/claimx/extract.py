@@ -69,8 +69,13 @@ class Sentence:
         return [m for m in self.mentions if m.label in labels]
 
 
-def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str, RuleEntry]) -> list[Sentence]:
-    """Split a tagged block doc into :class:`Sentence` objects with absolute offsets."""
+def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str, RuleEntry],
+                 sentence_lang=None) -> list[Sentence]:
+    """Split a tagged block doc into :class:`Sentence` objects with absolute offsets.
+
+    ``sentence_lang(text) -> code`` names each sentence's language (default: the block's).
+    """
+    sentence_lang = sentence_lang or (lambda _text: lang)
     result = []
     spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
     for sent in doc.sents:
@@ -85,7 +90,7 @@ def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str
             for s in spans
             if sent.start <= s.start and s.end <= sent.end
         ]
-        sentence = Sentence(start, start + len(text), text, lang, block, mentions)
+        sentence = Sentence(start, start + len(text), text, sentence_lang(text), block, mentions)
         sentence.doses = find_doses(text, lang)
         sentence.durations = find_durations(text, lang)
         result.append(sentence)

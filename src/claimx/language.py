@@ -1,17 +1,24 @@
-"""Language identification: langdetect, seeded and restricted to the profiles we need.
+"""Language identification: langdetect's first opinion, then our own sv/da/nb/en classifier.
 
-langdetect is random unless seeded; we keep our own seeded factory (not the
-module-global one) loaded with only the supported profiles plus a handful of
-likely neighbours, which is both deterministic and about 4x faster than
-loading all 55 profiles.
+langdetect tells a supported language from everything else, but on
+sentences it confuses Danish and Norwegian and costs about 2 ms. We keep
+it as the first opinion (seeded, restricted to the supported profiles and
+a few neighbours, fewer sampling trials) and let a character n-gram naive
+Bayes model trained on the UD dev files (``scripts/train_langid.py``,
+shipped as ``models/langid.json``) decide among sv, da, nb and en whenever
+langdetect's candidates include a supported language.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
@@ -19,11 +26,15 @@ from langdetect.lang_detect_exception import LangDetectException
 from claimx.models import Language, ParagraphLanguage
 
 SUPPORTED = ("sv", "da", "nb", "en")
-# Neighbours loaded so that a German or Finnish text is called what it is
-# instead of being forced into one of the supported codes.
 OTHER_PROFILES = ("de", "fi", "nl", "fr", "es", "it", "pl", "pt", "et")
 _LANGDETECT_TO_CODE = {"no": "nb"}
+ORDERS = (1, 2, 3, 4)
 MIN_PARAGRAPH_LETTERS = 40
+LANGDETECT_TRIALS = 2
+MIN_OTHER_LETTERS = 40
+MIN_OTHER_PROBABILITY = 0.9
+PARAGRAPH_SWAP_CONFIDENCE = 0.8
+SENTENCE_SWAP_CONFIDENCE = 0.95
 
 _lock = threading.Lock()
 
@@ -32,6 +43,63 @@ _lock = threading.Lock()
 class Guess:
     code: str
     confidence: float
+
+
+def features(text: str, orders: tuple[int, ...] = ORDERS) -> Iterator[str]:
+    """Character n-grams (word boundaries as spaces) and whole words of the lowercased text."""
+    padded = " " + " ".join(text.lower().split()) + " "
+    for n in orders:
+        for i in range(len(padded) - n + 1):
+            gram = padded[i : i + n]
+            if n == 1 or gram.strip():
+                yield gram
+    for word in padded.split():
+        yield "W:" + word
+
+
+def model_path(name: str) -> Path:
+    """A file of ``models/``: packaged as ``claimx/_models`` in a wheel, else the repo folder."""
+    packaged = resources.files("claimx").joinpath("_models", name)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "models" / name
+
+
+@dataclass
+class NGramModel:
+    """Multinomial naive Bayes over :func:`features`; log-probabilities per language."""
+
+    languages: list[str]
+    logprobs: dict[str, list[float]]
+    unseen: list[float]
+
+    @classmethod
+    def load(cls, path: Path) -> NGramModel:
+        data = json.loads(path.read_text("utf-8"))
+        if data.get("format") != "claimx-langid/1":
+            raise ValueError(f"{path}: not a claimx language model")
+        return cls(languages=data["languages"], logprobs=data["features"], unseen=data["unseen"])
+
+    def classify(self, text: str, allowed: set[str] | None = None) -> Guess:
+        indices = [i for i, lang in enumerate(self.languages) if allowed is None or lang in allowed]
+        scores = [0.0] * len(self.languages)
+        count = 0
+        for gram in features(text):
+            row = self.logprobs.get(gram, self.unseen)
+            for i in indices:
+                scores[i] += row[i]
+            count += 1
+        # Naive Bayes is overconfident; a temperature per feature gives usable confidences.
+        temperature = max(1.0, count / 25)
+        best = max(indices, key=lambda i: scores[i])
+        total = sum(math.exp((scores[i] - scores[best]) / temperature) for i in indices)
+        return Guess(code=self.languages[best], confidence=round(1 / total, 4))
+
+
+@lru_cache(maxsize=1)
+def ngram_model() -> NGramModel | None:
+    path = model_path("langid.json")
+    return NGramModel.load(path) if path.is_file() else None
 
 
 @lru_cache(maxsize=1)
@@ -44,19 +112,48 @@ def _factory() -> DetectorFactory:
     return factory
 
 
-def detect(text: str) -> Guess | None:
-    """The most likely language of ``text``, or None when it has no letters to go on."""
-    if sum(ch.isalpha() for ch in text[:2000]) < 3:
-        return None
-    with _lock:  # langdetect's factory is not thread-safe while seeding
+def first_opinion(text: str, trials: int = LANGDETECT_TRIALS) -> list[Guess]:
+    """langdetect's candidates, most likely first (deterministic: seeded)."""
+    with _lock:  # the seeded factory is shared
         detector = _factory().create()
+        detector.n_trial = trials
         detector.append(text)
         try:
-            best = detector.get_probabilities()[0]
+            found = detector.get_probabilities()
         except LangDetectException:
-            return None
-    code = _LANGDETECT_TO_CODE.get(best.lang, best.lang)
-    return Guess(code=code, confidence=round(float(best.prob), 4))
+            return []
+    return [Guess(_LANGDETECT_TO_CODE.get(g.lang, g.lang), float(g.prob)) for g in found]
+
+
+def detect(text: str) -> Guess | None:
+    """The language of ``text``, or None when it has no letters to go on.
+
+    langdetect may call a text another language only when it is long enough
+    for langdetect to be reliable (``MIN_OTHER_LETTERS``), sure of it, and
+    sees no supported language among its candidates; otherwise the n-gram
+    model decides among sv, da, nb and en.
+    """
+    sample = text[:5000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 3:
+        return None
+    model = ngram_model()
+    if model is None or letters >= MIN_OTHER_LETTERS:
+        candidates = first_opinion(sample)
+        if model is None:
+            return Guess(candidates[0].code, round(candidates[0].confidence, 4)) if candidates else None
+        if _is_other(candidates):
+            # A quick look says "another language": confirm with langdetect's full sampling.
+            candidates = first_opinion(sample, trials=7)
+            if _is_other(candidates):
+                return Guess(candidates[0].code, round(candidates[0].confidence, 4))
+    return model.classify(sample)
+
+
+def _is_other(candidates: list[Guess]) -> bool:
+    """langdetect is sure of one unsupported language and sees no supported one."""
+    return bool(candidates) and candidates[0].code not in SUPPORTED and (
+        candidates[0].confidence >= MIN_OTHER_PROBABILITY) and not any(c.code in SUPPORTED for c in candidates)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -64,20 +161,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for line in text.split("\n"):
-        end = start + len(line)
         if line.strip():
             left = start + len(line) - len(line.lstrip())
-            right = start + len(line.rstrip())
-            spans.append((left, right))
-        start = end + 1
+            spans.append((left, start + len(line.rstrip())))
+        start += len(line) + 1
     return spans
 
 
 def identify(text: str, override: str | None = None) -> Language:
     """Document language and a language per paragraph.
 
-    Short paragraphs (headings, list items) take the document's language, since a
-    detector guessing from a few words is worse than the context.
+    Short paragraphs (headings, list items) take the document's language: a
+    guess from a few words is worse than the context.
 
     Args:
         text: the whole article text.
@@ -85,29 +180,60 @@ def identify(text: str, override: str | None = None) -> Language:
     """
     spans = paragraphs(text)
     if override:
-        return Language(
-            code=override,
-            confidence=1.0,
-            paragraphs=[ParagraphLanguage(start=s, end=e, code=override, confidence=1.0) for s, e in spans],
-        )
+        return Language(code=override, confidence=1.0, paragraphs=[
+            ParagraphLanguage(start=s, end=e, code=override, confidence=1.0) for s, e in spans])
     document = detect(text) or Guess(code="und", confidence=0.0)
     result = []
     for start, end in spans:
-        piece = text[start:end]
         guess = None
-        if sum(ch.isalpha() for ch in piece) >= MIN_PARAGRAPH_LETTERS:
-            guess = detect(piece)
-        if guess is None or _is_scandinavian_swap(document.code, guess.code):
-            guess = Guess(code=document.code, confidence=document.confidence)
+        if sum(ch.isalpha() for ch in text[start:end]) >= MIN_PARAGRAPH_LETTERS:
+            guess = detect(text[start:end])
+        if guess is None or _is_scandinavian_swap(document, guess):
+            guess = document
         result.append(ParagraphLanguage(start=start, end=end, code=guess.code, confidence=guess.confidence))
     return Language(code=document.code, confidence=document.confidence, paragraphs=result)
 
 
-def _is_scandinavian_swap(document: str, paragraph: str) -> bool:
-    """True when a paragraph's code is a likely confusion of the document's.
+def _is_scandinavian_swap(outer: Guess, inner: Guess, threshold: float = PARAGRAPH_SWAP_CONFIDENCE) -> bool:
+    """A sv/da/nb unit inside a text of another of the three, guessed without strong confidence.
 
-    Danish and Norwegian (and to a lesser degree Swedish) are confused on short
-    text; inside one article a switch between them is far rarer than the error.
+    Inside one article a real switch between them is rarer than a detector
+    error on a short unit, so a weak guess takes the surrounding language.
     """
     close = {"da", "nb", "sv"}
-    return document in close and paragraph in close and document != paragraph
+    return outer.code in close and inner.code in close and outer.code != inner.code and inner.confidence < threshold
+
+
+MIN_SENTENCE_LETTERS = 20
+
+
+def sentence_language(sentence: str, paragraph: Guess) -> Guess:
+    """A sentence's language; short sentences and weak sv/da/nb flips take the paragraph's."""
+    if sum(ch.isalpha() for ch in sentence) < MIN_SENTENCE_LETTERS:
+        return paragraph
+    guess = detect(sentence)
+    if guess is None or _is_scandinavian_swap(paragraph, guess, SENTENCE_SWAP_CONFIDENCE):
+        return paragraph
+    return guess
+
+
+def language_units(text: str, level: str, split_sentences) -> list[tuple[int, int, Guess]]:
+    """(start, end, guess) per document, paragraph or sentence of ``text``.
+
+    Args:
+        text: the document.
+        level: ``document``, ``paragraph`` or ``sentence``.
+        split_sentences: ``(paragraph_text, lang) -> [(start, end), ...]`` relative offsets.
+    """
+    language = identify(text)
+    document = Guess(language.code, language.confidence)
+    if level == "document":
+        return [(0, len(text), document)]
+    paras = [(p.start, p.end, Guess(p.code, p.confidence)) for p in language.paragraphs]
+    if level == "paragraph":
+        return paras
+    units = []
+    for start, end, guess in paras:
+        for left, right in split_sentences(text[start:end], guess.code):
+            units.append((start + left, start + right, sentence_language(text[start + left:start + right], guess)))
+    return units

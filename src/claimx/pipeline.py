@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claimx.extract import Mention, Sentence, find_claims, sentences_of, topic_substance
 from claimx.ingest import Item, Rejected
-from claimx.language import identify
+from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult, Evidence
 from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of
 from claimx.rules import available_languages, load_entries
@@ -40,6 +40,7 @@ class Block:
     start: int
     end: int
     lang: str
+    confidence: float = 1.0
 
 
 def process_item(item: Item, lang: str | None = None) -> ArticleResult:
@@ -61,7 +62,7 @@ def process_article(article: Article, lang: str | None = None) -> ArticleResult:
         if language.code not in supported and not any(p.code in supported for p in language.paragraphs):
             return ArticleResult(**base, language=language, status="skipped",
                                  error=f"unsupported language {language.code!r}")
-        blocks = [Block(p.start, p.end, p.code) for p in language.paragraphs if p.code in supported]
+        blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
         claims = extract_claims(article.text, blocks, doc_id, base["rules_version"])
     except Exception as error:  # one article must never sink a batch
         log.exception("extraction failed for %s", article.source)
@@ -95,7 +96,9 @@ def tag_blocks(text: str, blocks: list[Block]) -> list[list[Sentence]]:
         if _is_boilerplate(doc, spans):
             continue
         entries = lexicon_of(nlp).entries
-        result.append(sentences_of(doc, block.start, block.lang, index, entries))
+        paragraph = Guess(block.lang, block.confidence)
+        result.append(sentences_of(doc, block.start, block.lang, index, entries,
+                                   lambda sentence: sentence_language(sentence, paragraph).code))
     return result
 
 
@@ -128,8 +131,21 @@ def segment_text(text: str, lang: str) -> list[str]:
     """The sentences of ``text`` as claimx splits them (blocks, then sentences)."""
     from claimx.language import paragraphs
 
-    nlp = build_nlp(lang if lang in available_languages() else "en")
     out = []
     for start, end in paragraphs(text):
-        out.extend(s.text.strip() for s in nlp(text[start:end]).sents if s.text.strip())
+        piece = text[start:end]
+        out.extend(piece[left:right] for left, right in sentence_offsets(piece, lang))
     return out
+
+
+def sentence_offsets(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, whitespace trimmed."""
+    nlp = build_nlp(lang if lang in available_languages() else "en")
+    spans = []
+    for sent in nlp(text).sents:
+        raw = sent.text
+        stripped = raw.strip()
+        if stripped:
+            left = sent.start_char + len(raw) - len(raw.lstrip())
+            spans.append((left, left + len(stripped)))
+    return spans
