@@ -107,7 +107,7 @@ def test_interrupted_run_keeps_previous_output(tmp_path, monkeypatch):
         yield from ()
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("claimx.pipeline.process_all", explode)
+    monkeypatch.setattr("claimx.batch.read_articles", explode)
     result = CliRunner().invoke(main, ["run", "-", "-o", str(out)], input="x")
     assert result.exit_code != 0
     assert out.read_text("utf-8") == "previous\n"

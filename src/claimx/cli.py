@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -37,8 +36,17 @@ def main() -> None:
               help="Skip language detection and treat every article as this language.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Skip input files larger than this.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel worker processes (default: number of cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="'dask' runs partitions on a Dask cluster (a local one unless --scheduler).")
+@click.option("--scheduler", default=None, help="Address of an existing Dask scheduler, e.g. tcp://10.0.0.5:8786.")
+@click.option("--incremental", is_flag=True,
+              help="Reuse OUTPUT's records of articles whose text and rules are unchanged.")
+@click.option("--prune", is_flag=True, help="With --incremental: drop records of articles no longer in the input.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, quiet: bool) -> None:
+def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, jobs: int | None,
+        engine: str, scheduler: str | None, incremental: bool, prune: bool, quiet: bool) -> None:
     """Extract claims from articles (.txt, .html, .jsonl files, folders, or '-' for stdin).
 
     \b
@@ -46,29 +54,39 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
       claimx run corpus/                      # writes claims.jsonl
       claimx run a.txt feed.jsonl -o out.jsonl
       cat article.txt | claimx run - -o -
+      claimx run feeds/ -o claims.jsonl --incremental -j 2
+      claimx run archive/ -o claims.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from claimx.ingest import read_articles
-    from claimx.output import atomic_writer
-    from claimx.pipeline import process_all
+    from claimx.batch import default_jobs, run_batch
 
-    counts: Counter[str] = Counter()
-    show_bar = not quiet and sys.stderr.isatty()
-    results = process_all(read_articles(inputs, max_bytes=max_bytes), lang)
+    if prune and not incremental:
+        raise click.UsageError("--prune goes with --incremental")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler goes with --engine dask")
+    show_progress = not quiet and sys.stderr.isatty()
+    done = 0
+
+    def on_line(line) -> None:
+        nonlocal done
+        done += 1
+        if line.status != "ok":
+            click.echo(("\r" if show_progress else "") + f"claimx: {line.status}: {line.source}: {line.error}", err=True)
+        if show_progress:
+            click.echo(f"\rclaimx: {done} articles", err=True, nl=False)
+
     try:
-        with atomic_writer(output) as handle:
-            with click.progressbar(results, label="articles", file=sys.stderr,
-                                   hidden=not show_bar) as bar:  # type: ignore[var-annotated]
-                for result in bar:
-                    counts[result.status] += 1
-                    if result.status != "ok":
-                        click.echo(f"claimx: {result.status}: {result.source}: {result.error}", err=True)
-                    handle.write(result.to_json() + "\n")
+        counts = run_batch(inputs, output, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
+                           incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes, on_line=on_line)
     except ClaimxError as error:
         _fail(str(error))
     except OSError as error:
         _fail(f"{output}: cannot write output ({error.strerror})")
+    if show_progress:
+        click.echo("", err=True)
     if not quiet:
-        click.echo(f"claimx: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed"
+        extra = f", {counts['reused']} reused" if incremental else ""
+        extra += f", {counts['kept']} kept" if counts["kept"] else ""
+        click.echo(f"claimx: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed{extra}"
                    f" -> {output}", err=True)
     if counts["ok"] == 0:
         sys.exit(1)

@@ -1,0 +1,73 @@
+"""Batch runs: incremental, parallel and Dask engines give the same records."""
+
+import json
+import shutil
+
+import pytest
+
+from claimx.batch import run_batch
+
+
+@pytest.fixture()
+def articles(tmp_path, corpus_dir):
+    folder = tmp_path / "in"
+    shutil.copytree(corpus_dir, folder, ignore=shutil.ignore_patterns("gold"))
+    return folder
+
+
+def _records(path):
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_incremental_skips_unchanged_and_redoes_changed(articles, tmp_path, monkeypatch):
+    out = tmp_path / "claims.jsonl"
+    first = run_batch([str(articles)], str(out), jobs=1)
+    assert first["ok"] == 7
+    before = {r["source"]: r for r in _records(out)}
+
+    import claimx.pipeline
+
+    calls = []
+    real = claimx.pipeline.process_article
+    monkeypatch.setattr(claimx.pipeline, "process_article", lambda *a, **k: calls.append(a[0].source) or real(*a, **k))
+    # Unchanged corpus: no NLP work at all.
+    again = run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    assert calls == [] and again["reused"] == 7
+    assert {r["source"]: r for r in _records(out)} == before
+    # One edited article is re-extracted, the rest reused.
+    edited = articles / "sv_melatonin_somn.txt"
+    edited.write_text(edited.read_text("utf-8") + "\nMelatonin kan minska jetlag hos piloter.\n", "utf-8")
+    third = run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    assert calls == [str(edited)] and third["reused"] == 6
+    assert {r["source"]: r["doc_id"] for r in _records(out)}[str(edited)] != before[str(edited)]["doc_id"]
+
+
+def test_removed_articles_are_kept_or_pruned(articles, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    run_batch([str(articles)], str(out), jobs=1)
+    (articles / "nb_vitamin_b12.txt").unlink()
+    kept = run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    assert kept["kept"] == 1 and len(_records(out)) == 7
+    run_batch([str(articles)], str(out), jobs=1, incremental=True, prune=True)
+    assert len(_records(out)) == 6
+
+
+def test_jobs_give_byte_identical_output(articles, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    (articles / "feed.jsonl").write_text("\n".join(
+        json.dumps({"id": f"a{i}", "text": f"Magnesium kan minska migrän hos {i} vuxna. Zink minskar förkylning."})
+        for i in range(30)) + "\n{broken\n", "utf-8")
+    run_batch([str(articles)], str(one), jobs=1)
+    run_batch([str(articles)], str(two), jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    assert len(_records(one)) == 7 + 31
+
+
+def test_dask_engine_matches_local(articles, tmp_path):
+    pytest.importorskip("dask.distributed")
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    run_batch([str(articles)], str(local), jobs=1)
+    counts = run_batch([str(articles)], str(dask), jobs=2, engine="dask")
+    assert counts["ok"] == 7
+    assert _records(dask) == _records(local)
+    assert not list(tmp_path.glob("claimx-parts-*")), "part files are cleaned up"
