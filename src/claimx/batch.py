@@ -104,7 +104,8 @@ def map_local(jobs: Iterable[Job], lang: str | None, workers: int) -> Iterator[L
         for job in jobs:
             yield job if isinstance(job, Line) else process_to_line(job, lang)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    warm_up()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         pending: deque[Future | list[Line]] = deque()
         stream = iter(jobs)
         while True:
@@ -134,6 +135,26 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Job], lang: str | None) -> Fu
 
     future.add_done_callback(merge)
     return merged
+
+
+def warm_up() -> None:
+    """Build every pipeline and model once, before forking, so workers share them."""
+    from claimx.language import ngram_model
+    from claimx.nlp import build_nlp
+    from claimx.rules import available_languages
+
+    ngram_model()
+    for lang in available_languages():
+        build_nlp(lang)
+        process_to_line(Article(source="warm-up", text="Magnesium 400 mg dagligen minskar migrän."), lang)
+
+
+def _fork_context():
+    """Fork where the platform has it (workers inherit the built pipelines); else the default."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork") if "fork" in methods else None
 
 
 def process_partition(jobs: list[Job], lang: str | None, part: str) -> list[tuple[str, str, str | None, bool]]:

@@ -162,3 +162,7 @@ def langid(inputs: tuple[str, ...], level: str) -> None:
         for start, end, guess in language_units(item.text, level, sentence_offsets):
             click.echo(json.dumps({"source": item.source, "start": start, "end": end, "text": item.text[start:end],
                                    "lang": guess.code, "confidence": guess.confidence}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -59,11 +59,20 @@ class Sentence:
     start: int
     end: int
     text: str
-    lang: str
+    block_lang: str
     block: int
     mentions: list[Mention]
     doses: list[FoundDose] = field(default_factory=list)
     durations: list = field(default_factory=list)
+    language_of: Callable[[str], str] | None = None
+    _lang: str | None = None
+
+    @property
+    def lang(self) -> str:
+        """The sentence's own language, worked out only when asked (when it has claims)."""
+        if self._lang is None:
+            self._lang = self.language_of(self.text) if self.language_of else self.block_lang
+        return self._lang
 
     def of(self, *labels: str) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]
@@ -75,7 +84,6 @@ def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str
 
     ``sentence_lang(text) -> code`` names each sentence's language (default: the block's).
     """
-    sentence_lang = sentence_lang or (lambda _text: lang)
     result = []
     spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
     for sent in doc.sents:
@@ -90,7 +98,7 @@ def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str
             for s in spans
             if sent.start <= s.start and s.end <= sent.end
         ]
-        sentence = Sentence(start, start + len(text), text, sentence_lang(text), block, mentions)
+        sentence = Sentence(start, start + len(text), text, lang, block, mentions, language_of=sentence_lang)
         sentence.doses = find_doses(text, lang)
         sentence.durations = find_durations(text, lang)
         result.append(sentence)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
@@ -33,6 +34,10 @@ MIN_PARAGRAPH_LETTERS = 40
 LANGDETECT_TRIALS = 2
 MIN_OTHER_LETTERS = 40
 MIN_OTHER_PROBABILITY = 0.9
+# Mean log-likelihood per feature below which a text may be in another language (measured on UD).
+LIKELIHOOD_GATE = -8.6
+MAX_SAMPLE = 2000
+MAX_PARAGRAPH_SAMPLE = 200
 PARAGRAPH_SWAP_CONFIDENCE = 0.8
 SENTENCE_SWAP_CONFIDENCE = 0.95
 
@@ -70,30 +75,44 @@ class NGramModel:
     """Multinomial naive Bayes over :func:`features`; log-probabilities per language."""
 
     languages: list[str]
-    logprobs: dict[str, list[float]]
-    unseen: list[float]
+    index: dict[str, int]
+    table: np.ndarray  # one row per feature, the last row for unseen features
 
     @classmethod
     def load(cls, path: Path) -> NGramModel:
         data = json.loads(path.read_text("utf-8"))
         if data.get("format") != "claimx-langid/1":
             raise ValueError(f"{path}: not a claimx language model")
-        return cls(languages=data["languages"], logprobs=data["features"], unseen=data["unseen"])
+        grams = list(data["features"])
+        table = np.array([data["features"][g] for g in grams] + [data["unseen"]], dtype=np.float64)
+        return cls(languages=data["languages"], index={g: i for i, g in enumerate(grams)}, table=table)
 
-    def classify(self, text: str, allowed: set[str] | None = None) -> Guess:
-        indices = [i for i, lang in enumerate(self.languages) if allowed is None or lang in allowed]
-        scores = [0.0] * len(self.languages)
-        count = 0
-        for gram in features(text):
-            row = self.logprobs.get(gram, self.unseen)
-            for i in indices:
-                scores[i] += row[i]
-            count += 1
+    def vector(self, text: str) -> tuple[np.ndarray, int]:
+        """Summed log-probabilities per language, and the number of features.
+
+        Naive Bayes is additive: the vector of a document is the sum of its paragraphs'.
+        """
+        unseen = len(self.table) - 1
+        rows = [self.index.get(gram, unseen) for gram in features(text)]
+        return self.table[rows].sum(axis=0), len(rows)
+
+    def decide(self, totals: np.ndarray, count: int, allowed: set[str] | None = None) -> tuple[Guess, float]:
+        """The best language, its confidence, and the mean log-likelihood per feature.
+
+        A low mean says the text is unlike all the model's languages.
+        """
+        columns = [i for i, lang in enumerate(self.languages) if allowed is None or lang in allowed]
+        best = max(columns, key=lambda i: totals[i])
         # Naive Bayes is overconfident; a temperature per feature gives usable confidences.
         temperature = max(1.0, count / 25)
-        best = max(indices, key=lambda i: scores[i])
-        total = sum(math.exp((scores[i] - scores[best]) / temperature) for i in indices)
-        return Guess(code=self.languages[best], confidence=round(1 / total, 4))
+        total = sum(math.exp((totals[i] - totals[best]) / temperature) for i in columns)
+        return Guess(code=self.languages[best], confidence=round(1 / total, 4)), float(totals[best]) / max(1, count)
+
+    def score(self, text: str, allowed: set[str] | None = None) -> tuple[Guess, float]:
+        return self.decide(*self.vector(text), allowed=allowed)
+
+    def classify(self, text: str, allowed: set[str] | None = None) -> Guess:
+        return self.score(text, allowed)[0]
 
 
 @lru_cache(maxsize=1)
@@ -128,26 +147,43 @@ def first_opinion(text: str, trials: int = LANGDETECT_TRIALS) -> list[Guess]:
 def detect(text: str) -> Guess | None:
     """The language of ``text``, or None when it has no letters to go on.
 
-    langdetect may call a text another language only when it is long enough
-    for langdetect to be reliable (``MIN_OTHER_LETTERS``), sure of it, and
-    sees no supported language among its candidates; otherwise the n-gram
-    model decides among sv, da, nb and en.
+    The n-gram model decides among sv, da, nb and en. langdetect is asked only
+    when the text looks unlike all four (low likelihood under the model) and is
+    long enough for langdetect to be reliable (``MIN_OTHER_LETTERS``); it may
+    then name another language if it is sure and sees no supported one.
     """
-    sample = text[:5000]
-    letters = sum(ch.isalpha() for ch in sample)
+    sample = text[:MAX_SAMPLE]
+    model = ngram_model()
+    if model is None:
+        return _langdetect_only(sample)
+    return _decide(sample, *model.vector(sample))
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _langdetect_only(sample: str) -> Guess | None:
+    if _letters(sample) < 3:
+        return None
+    candidates = first_opinion(sample, trials=7)
+    return Guess(candidates[0].code, round(candidates[0].confidence, 4)) if candidates else None
+
+
+def _decide(sample: str, totals: np.ndarray, count: int) -> Guess | None:
+    """The model's guess for a scored text, unless langdetect is sure it is another language."""
+    letters = _letters(sample)
     if letters < 3:
         return None
-    model = ngram_model()
-    if model is None or letters >= MIN_OTHER_LETTERS:
+    guess, likelihood = ngram_model().decide(totals, count)  # type: ignore[union-attr]
+    if letters >= MIN_OTHER_LETTERS and likelihood < LIKELIHOOD_GATE:
         candidates = first_opinion(sample)
-        if model is None:
-            return Guess(candidates[0].code, round(candidates[0].confidence, 4)) if candidates else None
         if _is_other(candidates):
             # A quick look says "another language": confirm with langdetect's full sampling.
             candidates = first_opinion(sample, trials=7)
             if _is_other(candidates):
                 return Guess(candidates[0].code, round(candidates[0].confidence, 4))
-    return model.classify(sample)
+    return guess
 
 
 def _is_other(candidates: list[Guess]) -> bool:
@@ -182,12 +218,22 @@ def identify(text: str, override: str | None = None) -> Language:
     if override:
         return Language(code=override, confidence=1.0, paragraphs=[
             ParagraphLanguage(start=s, end=e, code=override, confidence=1.0) for s, e in spans])
-    document = detect(text) or Guess(code="und", confidence=0.0)
+    model = ngram_model()
+    if model is None:
+        document = _langdetect_only(text[:MAX_SAMPLE]) or Guess(code="und", confidence=0.0)
+        scored = [(s, e, None) for s, e in spans]
+    else:
+        scored = [(s, e, model.vector(text[s:min(e, s + MAX_PARAGRAPH_SAMPLE)])) for s, e in spans]
+        totals = sum((v[0] for _, _, v in scored), np.zeros(len(model.languages)))
+        count = sum(v[1] for _, _, v in scored)
+        sample = " ".join(text[s:min(e, s + MAX_PARAGRAPH_SAMPLE)] for s, e in spans)[:MAX_SAMPLE]
+        document = _decide(sample, totals, count) or Guess(code="und", confidence=0.0)
     result = []
-    for start, end in spans:
+    for start, end, vector in scored:
         guess = None
-        if sum(ch.isalpha() for ch in text[start:end]) >= MIN_PARAGRAPH_LETTERS:
-            guess = detect(text[start:end])
+        if _letters(text[start:end]) >= MIN_PARAGRAPH_LETTERS:
+            piece = text[start:min(end, start + MAX_PARAGRAPH_SAMPLE)]
+            guess = _decide(piece, *vector) if vector is not None else _langdetect_only(piece)
         if guess is None or _is_scandinavian_swap(document, guess):
             guess = document
         result.append(ParagraphLanguage(start=start, end=end, code=guess.code, confidence=guess.confidence))

@@ -56,32 +56,27 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def make_lemmatizer(nlp: Language, lang: str) -> None:
-    """A lookup lemmatizer with a lowercase fallback (the tables are case-sensitive)."""
+def make_lemmatizer(nlp: Language) -> dict | None:
+    """Add spaCy's lookup lemmatizer; return its table for a lowercase fallback.
+
+    The tables are case-sensitive ("Magnesiumtillskott" has no entry, its
+    lowercase form may), so rule matching also tries the lowercase lookup.
+    """
     try:
         nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
         nlp.initialize()
     except (ValueError, OSError, KeyError):
-        return  # no lookup table for this language: lemmas stay empty
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-
-    @Language.component(f"claimx_lowercase_lemmas_{lang}")
-    def lowercase_lemmas(doc: Doc) -> Doc:
-        for token in doc:
-            if token.lemma_ == token.text and not token.text.islower():
-                token.lemma_ = table.get(token.lower_, token.lower_)
-        return doc
-
-    nlp.add_pipe(f"claimx_lowercase_lemmas_{lang}")
+        return None  # no lookup table for this language: lemmas stay empty
+    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 
 
-def tag_rule_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
+def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     """Every rule match in ``doc`` as a span labelled with its entry's label and id."""
     best: dict[tuple[str, int], tuple[tuple[int, int, int], Span]] = {}
     for token in doc:
         if token.is_space:
             continue
-        for pattern in _token_patterns(token, lexicon):
+        for pattern in _token_patterns(token, lexicon, lemmas):
             _keep(best, pattern, doc[token.i : token.i + 1])
         for pattern in lexicon.phrase_candidates(token.text):
             end = token.i + len(pattern.words)
@@ -93,9 +88,11 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon) -> list[Span]:
     return _drop_covered(spans)
 
 
-def _token_patterns(token, lexicon: Lexicon) -> tuple[Pattern, ...]:
+def _token_patterns(token, lexicon: Lexicon, lemmas) -> tuple[Pattern, ...]:
     found = lexicon.word_matches(token.text)
     lemma = token.lemma_
+    if lemmas is not None and lemma == token.text and not token.is_lower:
+        lemma = lemmas.get(token.lower_, token.lower_)
     if lemma and lemma != token.lower_:
         found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
     return found
@@ -133,14 +130,14 @@ def build_nlp(lang: str) -> Language:
     for abbreviation in ABBREVIATIONS.get(lang, []):
         for variant in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    make_lemmatizer(nlp, lang)
+    lemmas = make_lemmatizer(nlp)
     nlp.add_pipe("claimx_sentences")
     lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)])
     nlp.meta["claimx_rules_version"] = lexicon.version
 
     @Language.component(f"claimx_rules_{lang}")
     def rule_spans(doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = tag_rule_spans(doc, lexicon)
+        doc.spans[SPANS_KEY] = tag_rule_spans(doc, lexicon, lemmas)
         return doc
 
     nlp.add_pipe(f"claimx_rules_{lang}")

@@ -188,7 +188,10 @@ class Lexicon:
         key = (word, False)
         found = self._cache.get(key)
         if found is None:
-            found = tuple(self._lookup(word.lower(), "") + self._lookup(word, "\x01"))
+            lower = word.lower()
+            found = tuple(self._lookup(lower, ""))
+            if word != lower or not word.isalpha():  # symbols such as "MgO", "CGRP" are cased patterns
+                found += tuple(self._lookup(word, "\x01"))
             if len(self._cache) > 500_000:
                 self._cache.clear()  # keep memory flat on endless streams of new words
             self._cache[key] = found
@@ -196,6 +199,8 @@ class Lexicon:
 
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
         found = list(self.exact.get(tag + word, ()))
+        if not any(ch.isalpha() for ch in word):
+            return found  # numbers and punctuation never carry a compound affix
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
             found.extend(self.prefix.get(tag + word[:size], ()))
