@@ -11,20 +11,42 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 
 from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
 from claimx.models import Article
 from claimx.output import atomic_writer
-from claimx.pipeline import doc_id_for, process_item, rules_version
+from claimx.errors import ClaimxError
+from claimx.ids import doc_id_for, rules_version
 
 BATCH_SIZE = 8
 PARTITION_SIZE = 64
+
+_stop = threading.Event()
+
+
+class Interrupted(ClaimxError):
+    """The run was asked to stop (SIGINT/SIGTERM); the previous output is kept."""
+
+
+def request_stop(*_args: object) -> None:
+    """Signal handler: stop at the next document boundary.
+
+    Raising from the handler itself is unsafe: a library with a bare
+    ``except:`` (langdetect has one) would swallow the exception mid-document.
+    """
+    _stop.set()
+
+
+def _check_stop() -> None:
+    if _stop.is_set():
+        raise Interrupted("interrupted; the previous output is unchanged")
 
 
 @dataclass(frozen=True)
@@ -40,6 +62,8 @@ class Line:
 
 def process_to_line(item: Item, lang: str | None = None) -> Line:
     """The per-document function every engine runs."""
+    from claimx.pipeline import process_item  # imported here: a fully reused run never loads spaCy
+
     result = process_item(item, lang)
     return Line(result.status, result.to_json(), result.source, result.error)
 
@@ -100,14 +124,22 @@ def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: 
 
 def map_local(jobs: Iterable[Job], lang: str | None, workers: int) -> Iterator[Line]:
     """In order; with ``workers > 1`` a process pool over small batches, at most a few in flight."""
+    stream = iter(jobs)
     if workers <= 1:
-        for job in jobs:
+        for job in stream:
+            _check_stop()
             yield job if isinstance(job, Line) else process_to_line(job, lang)
+        return
+    for job in stream:  # reused lines pass straight through; a pool is started only for real work
+        if not isinstance(job, Line):
+            stream = chain([job], stream)
+            break
+        yield job
+    else:
         return
     warm_up()
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         pending: deque[Future | list[Line]] = deque()
-        stream = iter(jobs)
         while True:
             while len(pending) < 3 * workers:
                 chunk = list(islice(stream, BATCH_SIZE))
@@ -116,6 +148,7 @@ def map_local(jobs: Iterable[Job], lang: str | None, workers: int) -> Iterator[L
                 pending.append(_submit(pool, chunk, lang))
             if not pending:
                 return
+            _check_stop()
             head = pending.popleft()
             yield from head if isinstance(head, list) else head.result()
 
@@ -188,6 +221,7 @@ def run_dask(jobs: Iterable[Job], lang: str | None, workers: int, scheduler: str
                 pending.append(client.submit(process_partition, chunk, lang, str(part), pure=False))
             if not pending:
                 return parts
+            _check_stop()
             for status, source, error, reused in pending.popleft().result():
                 on_line(Line(status, "", source, error, reused))
     finally:
@@ -206,6 +240,7 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
     leaves the previous output as it was.
     """
     counts: Counter[str] = Counter()
+    _stop.clear()
 
     def count(line: Line) -> None:
         counts[line.status] += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -57,7 +58,12 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
       claimx run feeds/ -o claims.jsonl --incremental -j 2
       claimx run archive/ -o claims.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from claimx.batch import default_jobs, run_batch
+    from claimx.batch import Interrupted, default_jobs, request_stop, run_batch
+
+    # Ctrl-C and SIGTERM stop the run at the next document: the temp output is
+    # removed and the previous output kept.
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
 
     if prune and not incremental:
         raise click.UsageError("--prune goes with --incremental")
@@ -77,6 +83,8 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
     try:
         counts = run_batch(inputs, output, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
                            incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes, on_line=on_line)
+    except Interrupted as error:
+        _fail(str(error), code=130)
     except ClaimxError as error:
         _fail(str(error))
     except OSError as error:

@@ -78,16 +78,17 @@ class Sentence:
         return [m for m in self.mentions if m.label in labels]
 
 
-def sentences_of(doc: Doc, offset: int, lang: str, block: int, entries: dict[str, RuleEntry],
+def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, entries: dict[str, RuleEntry],
                  sentence_lang=None) -> list[Sentence]:
     """Split a tagged block doc into :class:`Sentence` objects with absolute offsets.
 
+    ``original`` is the block's text (the doc may have seen a same-length view of it);
     ``sentence_lang(text) -> code`` names each sentence's language (default: the block's).
     """
     result = []
     spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
     for sent in doc.sents:
-        text = sent.text.rstrip()
+        text = original[sent.start_char:sent.end_char].rstrip()
         left = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:

@@ -62,12 +62,12 @@ def features(text: str, orders: tuple[int, ...] = ORDERS) -> Iterator[str]:
         yield "W:" + word
 
 
-def model_path(name: str) -> Path:
+def model_path(*parts: str) -> Path:
     """A file of ``models/``: packaged as ``claimx/_models`` in a wheel, else the repo folder."""
-    packaged = resources.files("claimx").joinpath("_models", name)
+    packaged = resources.files("claimx").joinpath("_models", *parts)
     if packaged.is_file():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "models" / name
+    return Path(__file__).resolve().parents[2].joinpath("models", *parts)
 
 
 @dataclass

@@ -8,10 +8,12 @@ per language, once per process).
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans  # noqa: F401  (re-exported for callers)
 
@@ -56,18 +58,48 @@ def set_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def make_lemmatizer(nlp: Language) -> dict | None:
-    """Add spaCy's lookup lemmatizer; return its table for a lowercase fallback.
+def full_lemma_table(lang: str) -> dict[str, str] | None:
+    """spacy-lookups-data's lookup table for ``lang`` (form -> lemma), or None without one."""
+    import gzip
+    from importlib import resources
 
-    The tables are case-sensitive ("Magnesiumtillskott" has no entry, its
-    lowercase form may), so rule matching also tries the lowercase lookup.
-    """
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
-    except (ValueError, OSError, KeyError):
-        return None  # no lookup table for this language: lemmas stay empty
-    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        data = resources.files("spacy_lookups_data").joinpath("data", f"{lang}_lemma_lookup.json.gz")
+        return json.loads(gzip.decompress(data.read_bytes()))
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+
+
+def rule_lemma_table(lang: str, full: dict[str, str], lexicon: Lexicon) -> dict[str, str]:
+    """The part of a lemma table that can change a rule match.
+
+    Lemmas are only compared with single-word exact patterns, so only forms
+    whose lemma is such a pattern matter; every other form keeps its text.
+    """
+    targets = {p.words[0] for patterns in lexicon.exact.values() for p in patterns
+               if not p.entry.cased and len(p.words) == 1}
+    return {form: lemma for form, lemma in sorted(full.items())
+            if lemma.lower() in targets and form.lower() != lemma.lower()}
+
+
+def make_lemmatizer(nlp: Language, lang: str) -> dict | None:
+    """spaCy's lookup lemmatizer with the rule-relevant table shipped in ``models/lemmas``.
+
+    The shipped table is pruned from spacy-lookups-data by ``scripts/build_models.py``
+    (loading the full tables costs ~1.5 s per language at every start). Without
+    it, the full table is used. The tables are case-sensitive, so rule matching
+    also tries the lowercase form.
+    """
+    from claimx.language import model_path
+
+    path = model_path("lemmas", f"{lang}.json")
+    table = json.loads(path.read_text("utf-8")) if path.is_file() else full_lemma_table(lang)
+    if table is None:
+        return None
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", table)
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize(lookups=lookups)
+    return table
 
 
 def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
@@ -127,12 +159,15 @@ def _drop_covered(spans: list[Span]) -> list[Span]:
 def build_nlp(lang: str) -> Language:
     """The pipeline for ``lang``: tokenizer with abbreviations, lemmas, sentences, rule spans."""
     nlp = spacy.blank(lang)
+    # No parser or NER here, so spaCy's 1M-character guard does not apply; input size is
+    # bounded by ingest's --max-bytes instead.
+    nlp.max_length = 100_000_000
     for abbreviation in ABBREVIATIONS.get(lang, []):
         for variant in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    lemmas = make_lemmatizer(nlp)
-    nlp.add_pipe("claimx_sentences")
     lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)])
+    lemmas = make_lemmatizer(nlp, lang)
+    nlp.add_pipe("claimx_sentences")
     nlp.meta["claimx_rules_version"] = lexicon.version
 
     @Language.component(f"claimx_rules_{lang}")

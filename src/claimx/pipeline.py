@@ -8,31 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from claimx.extract import Mention, Sentence, find_claims, sentences_of, topic_substance
+from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult, Evidence
 from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of
-from claimx.rules import available_languages, load_entries
+from claimx.rules import available_languages
 
 log = logging.getLogger(__name__)
 SHORT_BLOCK_TOKENS = 15
-
-
-def doc_id_for(text: str) -> str:
-    """A stable id derived from the text alone."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def rules_version() -> str:
-    """One hash over the rule files of every language (part of claim ids)."""
-    digest = hashlib.sha256()
-    for lang in available_languages():
-        digest.update(load_entries(lang)[1].encode())
-    return digest.hexdigest()[:12]
+MAX_CHUNK = 200
 
 
 @dataclass
@@ -60,8 +50,9 @@ def process_article(article: Article, lang: str | None = None) -> ArticleResult:
         language = identify(article.text, override=lang)
         supported = set(available_languages())
         if language.code not in supported and not any(p.code in supported for p in language.paragraphs):
-            return ArticleResult(**base, language=language, status="skipped",
-                                 error=f"unsupported language {language.code!r}")
+            reason = ("no language detected (too few letters)" if language.code == "und"
+                      else f"unsupported language {language.code!r}")
+            return ArticleResult(**base, language=language, status="skipped", error=reason)
         blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
         claims = extract_claims(article.text, blocks, doc_id, base["rules_version"])
     except Exception as error:  # one article must never sink a batch
@@ -89,7 +80,8 @@ def tag_blocks(text: str, blocks: list[Block]) -> list[list[Sentence]]:
     result: list[list[Sentence]] = []
     for index, block in enumerate(blocks):
         nlp = build_nlp(block.lang)
-        doc = nlp(text[block.start:block.end])
+        piece = text[block.start:block.end]
+        doc = nlp(nlp_view(piece))
         spans = list(doc.spans[SPANS_KEY])
         if _ends_article(doc, spans):
             break
@@ -97,9 +89,24 @@ def tag_blocks(text: str, blocks: list[Block]) -> list[list[Sentence]]:
             continue
         entries = lexicon_of(nlp).entries
         paragraph = Guess(block.lang, block.confidence)
-        result.append(sentences_of(doc, block.start, block.lang, index, entries,
+        result.append(sentences_of(doc, piece, block.start, block.lang, index, entries,
                                    lambda sentence: sentence_language(sentence, paragraph).code))
     return result
+
+
+LONG_CHUNK = re.compile(r"\S{%d,}" % MAX_CHUNK)
+
+
+def nlp_view(text: str) -> str:
+    """The text spaCy sees: whitespace-free chunks over ``MAX_CHUNK`` characters become spaces.
+
+    Such chunks are never prose (base64, bracket bombs, digit walls), and
+    spaCy's affix splitting is quadratic in a chunk's length. The view has the
+    same length, so every offset still points into the original text.
+    """
+    if len(text) < MAX_CHUNK:
+        return text
+    return LONG_CHUNK.sub(lambda m: " " * len(m.group()), text)
 
 
 def _is_boilerplate(doc, spans) -> bool:
