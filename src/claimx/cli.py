@@ -45,9 +45,12 @@ def main() -> None:
 @click.option("--incremental", is_flag=True,
               help="Reuse OUTPUT's records of articles whose text and rules are unchanged.")
 @click.option("--prune", is_flag=True, help="With --incremental: drop records of articles no longer in the input.")
+@click.option("--reviews", type=click.Path(dir_okay=False), default=None,
+              help="Review store to check against the new output (default: OUTPUT.reviews.sqlite, if it exists).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, jobs: int | None,
-        engine: str, scheduler: str | None, incremental: bool, prune: bool, quiet: bool) -> None:
+        engine: str, scheduler: str | None, incremental: bool, prune: bool, reviews: str | None,
+        quiet: bool) -> None:
     """Extract claims from articles (.txt, .html, .jsonl files, folders, or '-' for stdin).
 
     \b
@@ -91,13 +94,33 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
         _fail(f"{output}: cannot write output ({error.strerror})")
     if show_progress:
         click.echo("", err=True)
+    stale = _reconcile_reviews(output, reviews)
     if not quiet:
+        if stale is not None:
+            click.echo(f"claimx: review decisions: {stale['current']} current, {stale['stale']} stale", err=True)
         extra = f", {counts['reused']} reused" if incremental else ""
         extra += f", {counts['kept']} kept" if counts["kept"] else ""
         click.echo(f"claimx: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed{extra}"
                    f" -> {output}", err=True)
     if counts["ok"] == 0:
         sys.exit(1)
+
+
+def _reconcile_reviews(output: str, reviews: str | None) -> dict[str, int] | None:
+    """Flag review decisions whose claims changed in the new output (nothing is deleted)."""
+    from claimx.review import ReviewStore, default_store_path, load_records
+
+    if output == "-":
+        return None
+    path = Path(reviews) if reviews else default_store_path(output)
+    if not path.exists():
+        return None
+    try:
+        with ReviewStore(path) as store:
+            return store.reconcile(load_records(output))
+    except ClaimxError as error:
+        click.echo(f"claimx: {error}", err=True)
+        return None
 
 
 @main.command()
@@ -171,6 +194,14 @@ def langid(inputs: tuple[str, ...], level: str) -> None:
             click.echo(json.dumps({"source": item.source, "start": start, "end": end, "text": item.text[start:end],
                                    "lang": guess.code, "confidence": guess.confidence}, ensure_ascii=False))
 
+
+def _register_review_commands() -> None:
+    from claimx.cli_review import register
+
+    register(main)
+
+
+_register_review_commands()
 
 if __name__ == "__main__":
     main()

@@ -131,17 +131,16 @@ class Sub:
     implied: bool = False
 
 
-def find_claims(sentence: Sentence, text: str, doc_id: str, topic: str | None,
-                evidence: Evidence | None, rules_version: str) -> list[Claim]:
+def find_claims(sentence: Sentence, text: str, source: str, topic: str | None,
+                evidence: Evidence | None) -> list[Claim]:
     """All atomic claims of one sentence.
 
     Args:
         sentence: the tagged sentence.
         text: the whole article text (offsets point into it).
-        doc_id: the article's stable id, part of each claim id.
+        source: where the article came from; part of each claim id.
         topic: the article's main substance, used when the sentence names none.
         evidence: evidence carried over from earlier sentences of the paragraph.
-        rules_version: hash of the rule files, part of each claim id.
     """
     if sentence.text.rstrip().endswith("?"):
         return []
@@ -164,12 +163,12 @@ def find_claims(sentence: Sentence, text: str, doc_id: str, topic: str | None,
                 continue
             if outcome.label == "TARGET" and not sentence.of("EFFECT", "LEVEL"):
                 continue
-            claims.append(_claim(sentence, text, doc_id, sub, first, lite, outcome, evidence, magnitudes, rules_version))
+            claims.append(_claim(sentence, text, source, sub, first, lite, outcome, evidence, magnitudes))
             linked += 1
         for dose in own[1:] if linked else own:
-            claims.append(_claim(sentence, text, doc_id, sub, dose, lite, None, evidence, magnitudes, rules_version))
+            claims.append(_claim(sentence, text, source, sub, dose, lite, None, evidence, magnitudes))
         if not outcomes and not own and lite and not sub.implied:
-            claims.append(_claim(sentence, text, doc_id, sub, None, lite, None, evidence, magnitudes, rules_version))
+            claims.append(_claim(sentence, text, source, sub, None, lite, None, evidence, magnitudes))
     return _unique(claims)
 
 
@@ -271,9 +270,9 @@ def _dose_lite(sentence: Sentence) -> Dose | None:
     )
 
 
-def _claim(sentence: Sentence, text: str, doc_id: str, sub: Sub, found: FoundDose | None,
+def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDose | None,
            lite: Dose | None, outcome: Mention | None, evidence: Evidence | None,
-           magnitudes: list[Magnitude], rules_version: str) -> Claim:
+           magnitudes: list[Magnitude]) -> Claim:
     dose = _dose(sentence, text, found, lite)
     anchor = outcome or _dose_anchor(sentence, found) or _sub_anchor(sentence, sub)
     polarity, effect_cue = _polarity(sentence, sub, anchor) if outcome else (None, None)
@@ -298,9 +297,12 @@ def _claim(sentence: Sentence, text: str, doc_id: str, sub: Sub, found: FoundDos
     if found is not None:
         ids.extend(found.rule_ids)
     kinds = [k for k, on in (("dose", dose), ("condition", outcome), ("effect", polarity)) if on]
-    key = "|".join(map(str, (doc_id, sentence.start, sentence.end, sub.name, sub.form, sub.start,
-                             dose.start if dose else "", outcome.entry.id if outcome else "",
-                             outcome.start if outcome else "", rules_version)))
+    # The id depends on the source, the sentence's own text and offsets inside it, so an
+    # edit elsewhere in the article leaves it (and any review decision on it) unchanged.
+    base = sentence.start
+    key = "\x00".join(map(str, (source, sentence.text, sub.name, sub.form, sub.start - base,
+                                 dose.start - base if dose else "", outcome.entry.id if outcome else "",
+                                 outcome.start - base if outcome else "")))
     return Claim(
         id=hashlib.sha256(key.encode()).hexdigest()[:16],
         kinds=kinds,  # type: ignore[arg-type]

@@ -54,14 +54,14 @@ def process_article(article: Article, lang: str | None = None) -> ArticleResult:
                       else f"unsupported language {language.code!r}")
             return ArticleResult(**base, language=language, status="skipped", error=reason)
         blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
-        claims = extract_claims(article.text, blocks, doc_id, base["rules_version"])
+        claims = extract_claims(article.text, blocks, article.source)
     except Exception as error:  # one article must never sink a batch
         log.exception("extraction failed for %s", article.source)
         return ArticleResult(**base, status="failed", error=f"extraction failed: {error.__class__.__name__}: {error}")
     return ArticleResult(**base, language=language, status="ok", claims=claims)
 
 
-def extract_claims(text: str, blocks: list[Block], doc_id: str, version: str) -> list:
+def extract_claims(text: str, blocks: list[Block], source: str) -> list:
     """Claims of all blocks of one text, in text order."""
     sentences = tag_blocks(text, blocks)
     topic = topic_substance(s for group in sentences for s in group)
@@ -69,7 +69,7 @@ def extract_claims(text: str, blocks: list[Block], doc_id: str, version: str) ->
     for group in sentences:
         carried: Evidence | None = None
         for sentence in group:
-            found = find_claims(sentence, text, doc_id, topic, carried, version)
+            found = find_claims(sentence, text, source, topic, carried)
             carried = next((c.evidence for c in found if c.evidence), carried)
             claims.extend(found)
     return claims

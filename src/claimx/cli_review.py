@@ -1,0 +1,151 @@
+"""CLI commands for reviewing and exporting: review, report, export, import-reviews."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from claimx.errors import ClaimxError
+
+OUTPUT = click.argument("output", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+REVIEWS = click.option("--reviews", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                       help="Review store (default: OUTPUT.reviews.sqlite beside the output).")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"claimx: {message}", err=True)
+    sys.exit(code)
+
+
+def _open(output: Path, reviews: Path | None):
+    from claimx.review import ReviewStore, default_store_path, load_records
+
+    records = load_records(output)
+    return records, ReviewStore(reviews or default_store_path(output))
+
+
+def register(main: click.Group) -> None:
+    """Add the review commands to the ``claimx`` group."""
+
+    @main.command()
+    @OUTPUT
+    @REVIEWS
+    @click.option("--status", type=click.Choice(["pending", "accepted", "rejected", "corrected", "stale", "all"]),
+                  default="pending", show_default=True, help="Which claims to show.")
+    @click.option("--lang", default=None, help="Only claims in this language (sv, da, nb, en).")
+    @click.option("--substance", default=None, help="Only claims about this substance (canonical name).")
+    @click.option("--kind", type=click.Choice(["dose", "condition", "effect"]), default=None,
+                  help="Only claims of this kind.")
+    @click.option("--reviewer", default=None, help="Your name (default: the login name).")
+    def review(output: Path, reviews: Path | None, status: str, lang: str | None, substance: str | None,
+               kind: str | None, reviewer: str | None) -> None:
+        """Review claims one at a time in the terminal; decisions are saved as you make them.
+
+        Keys: a accept, r reject, e edit a field, n note, s skip, b back, q quit.
+        A later session resumes where this one stopped.
+
+        \b
+        Example:
+          claimx review claims.jsonl --lang da --substance magnesium
+        """
+        from claimx.console import claim_queue, run_session
+
+        try:
+            records, store = _open(output, reviews)
+            with store:
+                store.reconcile(records)
+                queue = claim_queue(records, store, status=status, lang=lang, substance=substance, kind=kind)
+                counts = run_session(records, store, queue, reviewer=reviewer or _login(),
+                                     position_key=f"position:{output.resolve()}:{status}:{lang}:{substance}:{kind}")
+        except ClaimxError as error:
+            _fail(str(error))
+        click.echo("claimx: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {store.path}")
+
+    @main.command()
+    @OUTPUT
+    @REVIEWS
+    @click.option("-o", "--out", "destination", default="report.html", show_default=True,
+                  help="The HTML file to write.")
+    def report(output: Path, reviews: Path | None, destination: str) -> None:
+        """Write one self-contained HTML report: highlighted texts, sortable claim tables, summaries.
+
+        \b
+        Example:
+          claimx report claims.jsonl -o report.html
+        """
+        from claimx.output import atomic_writer
+        from claimx.report import build_report
+
+        try:
+            records, store = _open(output, reviews)
+            with store, atomic_writer(destination) as handle:
+                store.reconcile(records)
+                handle.write(build_report(records, store))
+        except ClaimxError as error:
+            _fail(str(error))
+        click.echo(f"claimx: report -> {destination}", err=True)
+
+    @main.command()
+    @OUTPUT
+    @REVIEWS
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "label-studio", "prodigy"]), required=True)
+    @click.option("-o", "--out", "destination", default="-", show_default=True, help="File to write; '-' stdout.")
+    @click.option("--only", type=click.Choice(["accepted"]), default=None,
+                  help="Only accepted (and corrected) claims. Rejected claims are never exported.")
+    def export(output: Path, reviews: Path | None, fmt: str, destination: str, only: str | None) -> None:
+        """Export claims with review decisions applied (corrections in, rejections out).
+
+        \b
+        Examples:
+          claimx export claims.jsonl --format csv -o claims.csv
+          claimx export claims.jsonl --format label-studio --only accepted -o tasks.json
+        """
+        from claimx.export import EXPORTERS
+        from claimx.output import atomic_writer
+
+        try:
+            records, store = _open(output, reviews)
+            with store, atomic_writer(destination) as handle:
+                store.reconcile(records)
+                handle.write(EXPORTERS[fmt](records, store, only))
+        except ClaimxError as error:
+            _fail(str(error))
+
+    @main.command("import-reviews")
+    @click.argument("annotations", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--output", "output", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                  help="The claimx output the annotated tasks were exported from.")
+    @REVIEWS
+    @click.option("--format", "fmt", type=click.Choice(["label-studio"]), default="label-studio", show_default=True)
+    @click.option("--reviewer", default=None, help="Name to record (default: the Label Studio annotator).")
+    def import_reviews(annotations: Path, output: Path, reviews: Path | None, fmt: str, reviewer: str | None) -> None:
+        """Turn annotations exported from Label Studio into review decisions.
+
+        \b
+        Example:
+          claimx import-reviews project-1-export.json --output claims.jsonl
+        """
+        from claimx.export import import_label_studio
+
+        try:
+            tasks = json.loads(annotations.read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            _fail(f"{annotations}: not a Label Studio JSON export ({error})")
+        try:
+            records, store = _open(output, reviews)
+            with store:
+                counts = import_label_studio(tasks, records, store, reviewer)
+        except ClaimxError as error:
+            _fail(str(error))
+        click.echo("claimx: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {store.path}")
+
+
+def _login() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None

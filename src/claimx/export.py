@@ -1,0 +1,274 @@
+"""Exports with review decisions applied: flat JSONL/CSV, Label Studio, Prodigy; and the way back.
+
+Offsets are Python code-point indices into the record's text (newlines are
+already LF), which is what current Label Studio stores; every exported span
+satisfies ``text[start:end] == span text``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from claimx import __version__
+from claimx.ids import rules_version
+from claimx.models import ArticleResult, Claim
+from claimx.review import ReviewError, ReviewStore, reviewed
+
+FLAT_FIELDS = [
+    "doc_id", "source", "title", "language", "claim_id", "status", "reviewer", "note", "kinds",
+    "sentence", "sentence_start", "sentence_end", "substance", "form", "substance_text", "substance_start",
+    "substance_end", "dose_text", "dose_start", "dose_end", "dose_min", "dose_max", "dose_unit", "dose_per",
+    "times_per_day", "duration_days", "route", "condition", "icd10", "condition_text", "condition_start",
+    "condition_end", "target", "target_text", "target_start", "target_end", "polarity", "effect_text",
+    "magnitude_value", "magnitude_unit", "certainty", "evidence", "participants", "rule_ids",
+]
+RELATIONS = {"dose": "has_dose", "condition": "affects_condition", "target": "affects_target"}
+
+
+def reviewed_claims(records: Iterable[ArticleResult], store: ReviewStore | None,
+                    only: str | None = None) -> Iterator[tuple[ArticleResult, Claim, str, Any]]:
+    """(record, claim as reviewed, status, decision); rejected claims are left out.
+
+    ``only="accepted"`` keeps accepted and corrected claims only.
+    """
+    for record in records:
+        if record.status != "ok":
+            continue
+        for original in record.claims:
+            decision = store.get(original.id) if store else None
+            claim, status = reviewed(original, decision)
+            if status == "rejected" or (only == "accepted" and status not in ("accepted", "corrected")):
+                continue
+            yield record, claim, status, decision
+
+
+def flat_row(record: ArticleResult, claim: Claim, status: str, decision: Any) -> dict[str, Any]:
+    """One claim as a flat dict (for pandas, Hugging Face datasets, spreadsheets)."""
+    row: dict[str, Any] = {
+        "doc_id": record.doc_id, "source": record.source, "title": record.title,
+        "language": claim.language or (record.language.code if record.language else None),
+        "claim_id": claim.id, "status": status, "reviewer": decision.reviewer if decision else None,
+        "note": decision.note if decision else None, "kinds": " ".join(claim.kinds),
+        "sentence": claim.sentence.text, "sentence_start": claim.sentence.start, "sentence_end": claim.sentence.end,
+        "substance": claim.substance.name, "form": claim.substance.form, "substance_text": claim.substance.text,
+        "substance_start": claim.substance.start, "substance_end": claim.substance.end,
+        "polarity": claim.polarity, "certainty": claim.certainty,
+        "evidence": claim.evidence.type if claim.evidence else None,
+        "participants": claim.evidence.participants if claim.evidence else None,
+        "rule_ids": " ".join(claim.rule_ids),
+    }
+    d = claim.dose
+    row.update({"dose_text": d.text if d else None, "dose_start": d.start if d else None,
+                "dose_end": d.end if d else None, "dose_min": d.min if d else None, "dose_max": d.max if d else None,
+                "dose_unit": d.unit if d else None, "dose_per": d.per if d else None,
+                "times_per_day": d.times_per_day if d else None, "duration_days": d.duration_days if d else None,
+                "route": d.route if d else None})
+    c, t, e = claim.condition, claim.target, claim.effect
+    row.update({"condition": c.name if c else None, "icd10": c.icd10 if c else None,
+                "condition_text": c.text if c else None, "condition_start": c.start if c else None,
+                "condition_end": c.end if c else None, "target": t.name if t else None,
+                "target_text": t.text if t else None, "target_start": t.start if t else None,
+                "target_end": t.end if t else None, "effect_text": e.text if e else None,
+                "magnitude_value": e.magnitude.value if e and e.magnitude else None,
+                "magnitude_unit": e.magnitude.unit if e and e.magnitude else None})
+    return row
+
+
+def export_jsonl(records, store, only=None) -> str:
+    return "".join(json.dumps(flat_row(*item), ensure_ascii=False) + "\n"
+                   for item in reviewed_claims(records, store, only))
+
+
+def export_csv(records, store, only=None) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FLAT_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for item in reviewed_claims(records, store, only):
+        writer.writerow(flat_row(*item))
+    return out.getvalue()
+
+
+def _span_id(start: int, end: int, label: str) -> str:
+    return "s" + hashlib.sha1(f"{start}:{end}:{label}".encode()).hexdigest()[:10]
+
+
+def _claim_spans(claim: Claim) -> list[tuple[str, Any]]:
+    spans = [("SUBSTANCE", claim.substance)]
+    for label, span in (("DOSE", claim.dose), ("CONDITION", claim.condition), ("TARGET", claim.target)):
+        if span is not None and span.end > span.start:
+            spans.append((label, span))
+    return spans
+
+
+def label_studio_task(record: ArticleResult, claims: list[tuple[Claim, str]]) -> dict[str, Any]:
+    """A Label Studio task: the text, and claimx's spans and relations as a prediction."""
+    results: dict[str, dict] = {}
+    relations: dict[str, dict] = {}
+    index = []
+    for claim, status in claims:
+        ids = {}
+        for label, span in _claim_spans(claim):
+            if span.end <= span.start:
+                continue
+            sid = _span_id(span.start, span.end, label)
+            ids[label] = sid
+            results.setdefault(sid, {
+                "id": sid, "from_name": "label", "to_name": "text", "type": "labels",
+                "value": {"start": span.start, "end": span.end, "text": record.text[span.start:span.end],
+                          "labels": [label]}})
+        pairs = []
+        for label, relation in (("DOSE", "has_dose"), ("CONDITION", "affects_condition"),
+                                ("TARGET", "affects_target")):
+            if "SUBSTANCE" in ids and label in ids:
+                rid = "r" + hashlib.sha1(f"{ids['SUBSTANCE']}>{ids[label]}:{relation}".encode()).hexdigest()[:10]
+                relations.setdefault(rid, {"id": rid, "type": "relation", "from_id": ids["SUBSTANCE"],
+                                           "to_id": ids[label], "direction": "right", "labels": [relation]})
+                pairs.append(rid)
+        index.append({"claim_id": claim.id, "status": status, "spans": ids, "relations": pairs})
+    return {
+        "data": {"text": record.text, "doc_id": record.doc_id, "source": record.source, "title": record.title,
+                 "claimx_claims": index},
+        "predictions": [{"model_version": f"claimx-{__version__}+{rules_version()}", "score": 1.0,
+                         "result": list(results.values()) + list(relations.values())}],
+    }
+
+
+def _grouped(records, store, only) -> Iterator[tuple[ArticleResult, list[tuple[Claim, str]]]]:
+    current, claims = None, []
+    for record, claim, status, _ in reviewed_claims(records, store, only):
+        if current is not None and record is not current:
+            yield current, claims
+            claims = []
+        current = record
+        claims.append((claim, status))
+    if current is not None:
+        yield current, claims
+
+
+def export_label_studio(records, store, only=None) -> str:
+    tasks = [label_studio_task(record, claims) for record, claims in _grouped(records, store, only)]
+    return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+
+
+def _stable_hash(*parts: str) -> int:
+    """A signed 32-bit hash like Prodigy's (prodigy.util.set_hashes is not open source)."""
+    value = int.from_bytes(hashlib.blake2b("\x00".join(parts).encode(), digest_size=4).digest(), "big")
+    return value - (1 << 32) if value >= 1 << 31 else value
+
+
+def prodigy_task(record: ArticleResult, claims: list[tuple[Claim, str]]) -> dict[str, Any]:
+    """A Prodigy spans+relations task; ``token_end`` is inclusive, as Prodigy wants."""
+    import spacy
+
+    lang = record.language.code if record.language and record.language.code in ("sv", "da", "nb", "en") else "xx"
+    doc = spacy.blank(lang).make_doc(record.text)
+    tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+              for t in doc]
+    spans: dict[tuple[int, int, str], dict] = {}
+    relations = []
+    for claim, _ in claims:
+        found = {}
+        for label, span in _claim_spans(claim):
+            aligned = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if aligned is None or span.end <= span.start:
+                continue
+            item = {"start": aligned.start_char, "end": aligned.end_char, "token_start": aligned.start,
+                    "token_end": aligned.end - 1, "label": label}
+            spans.setdefault((item["start"], item["end"], label), item)
+            found[label] = item
+        for label, relation in (("DOSE", "has_dose"), ("CONDITION", "affects_condition"),
+                                ("TARGET", "affects_target")):
+            if "SUBSTANCE" in found and label in found:
+                head, child = found["SUBSTANCE"], found[label]
+                relations.append({"head": head["token_end"], "child": child["token_end"], "label": relation,
+                                  "head_span": head, "child_span": child})
+    task = {"text": record.text, "tokens": tokens, "spans": sorted(spans.values(), key=lambda s: s["start"]),
+            "relations": relations, "meta": {"source": record.source, "doc_id": record.doc_id},
+            "answer": "accept", "_view_id": "relations"}
+    task["_input_hash"] = _stable_hash(record.text)
+    task["_task_hash"] = _stable_hash(record.text, json.dumps(task["spans"]), json.dumps(relations))
+    return task
+
+
+def export_prodigy(records, store, only=None) -> str:
+    return "".join(json.dumps(prodigy_task(record, claims), ensure_ascii=False) + "\n"
+                   for record, claims in _grouped(records, store, only))
+
+
+EXPORTERS = {"jsonl": export_jsonl, "csv": export_csv, "label-studio": export_label_studio,
+             "prodigy": export_prodigy}
+
+
+def import_label_studio(tasks: list[dict], records: list[ArticleResult], store: ReviewStore,
+                        reviewer: str | None = None) -> dict[str, int]:
+    """Turn Label Studio annotations back into decisions.
+
+    For each claim claimx exported, the task's latest annotation decides: if
+    it still holds the claim's substance span linked to its dose, condition or
+    target span by the same relation, the claim is accepted; if the annotator
+    removed the span or the link, it is rejected. Tasks without annotations
+    are left undecided.
+    """
+    claims = {c.id: (record, c) for record in records for c in record.claims}
+    counts = {"accepted": 0, "rejected": 0, "unknown": 0, "unannotated": 0}
+    if not isinstance(tasks, list):
+        raise ReviewError("a Label Studio export is a JSON list of tasks")
+    for task in tasks:
+        annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
+        if not annotations:
+            counts["unannotated"] += 1
+            continue
+        latest = max(annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at") or ""))
+        present = _annotated_links(latest.get("result") or [])
+        who = reviewer or _annotator(latest)
+        for entry in (task.get("data") or {}).get("claimx_claims", []):
+            found = claims.get(entry.get("claim_id"))
+            if found is None:
+                counts["unknown"] += 1
+                continue
+            record, claim = found
+            wanted = _claim_links(claim)
+            if not wanted:  # an implied substance has no span an annotator could link
+                counts["unknown"] += 1
+                continue
+            decision = "accepted" if wanted <= present else "rejected"
+            store.decide(claim, record, decision, reviewer=who, note="imported from Label Studio")
+            counts[decision] += 1
+    return counts
+
+
+def _annotated_links(results: list[dict]) -> set[tuple]:
+    spans = {}
+    for r in results:
+        if r.get("type") == "labels" and isinstance(r.get("value"), dict):
+            v = r["value"]
+            spans[r.get("id")] = (v.get("start"), v.get("end"), tuple(v.get("labels") or ()))
+    links = set()
+    for r in results:
+        if r.get("type") == "relation" and r.get("from_id") in spans and r.get("to_id") in spans:
+            for label in r.get("labels") or [""]:
+                links.add((spans[r["from_id"]], spans[r["to_id"]], label))
+    return links
+
+
+def _claim_links(claim: Claim) -> set[tuple]:
+    spans = dict(_claim_spans(claim))
+    sub = spans.get("SUBSTANCE")
+    links = set()
+    for label, relation in (("DOSE", "has_dose"), ("CONDITION", "affects_condition"), ("TARGET", "affects_target")):
+        other = spans.get(label)
+        if sub is not None and other is not None and sub.end > sub.start:
+            links.add(((sub.start, sub.end, ("SUBSTANCE",)), (other.start, other.end, (label,)), relation))
+    return links
+
+
+def _annotator(annotation: dict) -> str | None:
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        return who.get("email") or str(who.get("id"))
+    return None if who is None else str(who)

@@ -1,0 +1,263 @@
+"""Review store, scripted review sessions, exports and the Label Studio round trip."""
+
+import csv
+import io
+import json
+import multiprocessing
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimx.cli import main
+from claimx.review import ReviewStore, default_store_path, load_records
+
+ARTICLE = (
+    "Magnesium och migrän\n"
+    "Magnesium kan minska antalet migränanfall hos vuxna.\n"
+    "I en studie fick deltagarna 400 mg magnesium dagligen i 8 veckor.\n"
+    "Magnesium hjälper inte mot depression enligt en översikt.\n"
+    "Höga doser magnesium ger ofta diarré.\n"
+)
+
+
+@pytest.fixture()
+def run_dir(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mag.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "in" / "zink.txt").write_text("Zink kan forkorte en forkølelse hos voksne.\n", "utf-8")
+    return tmp_path
+
+
+def _run(run_dir):
+    result = CliRunner().invoke(main, ["run", str(run_dir / "in"), "-o", str(run_dir / "claims.jsonl"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _decisions(run_dir):
+    with ReviewStore(default_store_path(run_dir / "claims.jsonl")) as store:
+        return {d.claim_id: d for d in store.all()}
+
+
+def _review(run_dir, keys, *extra):
+    return CliRunner().invoke(main, ["review", str(run_dir / "claims.jsonl"), "--reviewer", "ann", *extra],
+                              input="\n".join(keys) + "\n")
+
+
+def test_scripted_session_accepts_rejects_corrects(run_dir):
+    _run(run_dir)
+    result = _review(run_dir, ["a", "r", "e", "polarity", '"harm"', "n", "checked twice", "q"])
+    assert result.exit_code == 0, result.output
+    decisions = list(_decisions(run_dir).values())
+    assert sorted(d.decision for d in decisions) == ["accepted", "corrected", "rejected"]
+    corrected = next(d for d in decisions if d.decision == "corrected")
+    assert corrected.corrections == {"polarity": "harm"} and corrected.note == "checked twice"
+    assert all(d.reviewer == "ann" for d in decisions)
+    # Resume: the next session starts at the first pending claim, not at the start.
+    again = _review(run_dir, ["q"], "--status", "pending")
+    assert "claim 1/" in again.output
+    queue_size = int(again.output.split("claim 1/")[1].split()[0])
+    records = load_records(run_dir / "claims.jsonl")
+    assert queue_size == sum(len(r.claims) for r in records) - 3
+
+
+def test_invalid_correction_is_refused(run_dir):
+    _run(run_dir)
+    result = _review(run_dir, ["e", "polarity", '"great"', "q"])
+    assert "invalid correction" in result.output
+    assert _decisions(run_dir) == {}
+
+
+def test_rerun_keeps_decisions_and_edit_marks_only_affected_claims_stale(run_dir):
+    _run(run_dir)
+    _review(run_dir, ["a"] * 8 + ["q"], "--status", "all")
+    before = _decisions(run_dir)
+    before_records = load_records(run_dir / "claims.jsonl")
+    assert len(before) >= 5
+    result = _run(run_dir)
+    assert "0 stale" in result.output
+    assert {k: v.decision for k, v in _decisions(run_dir).items()} == {k: v.decision for k, v in before.items()}
+    # Edit one sentence: only the claims of that sentence go stale.
+    edited = ARTICLE.replace("Höga doser magnesium ger ofta diarré.", "Höga doser magnesium ger ibland diarré.")
+    (run_dir / "in" / "mag.txt").write_text(edited, "utf-8")
+    _run(run_dir)
+    after = _decisions(run_dir)
+    stale = {k for k, v in after.items() if v.stale}
+    current_ids = {c.id for r in load_records(run_dir / "claims.jsonl") for c in r.claims}
+    assert len(after) == len(before)  # nothing dropped
+    assert stale == set(before) - current_ids
+    assert stale and all("diarré" in _sentence_of(before_records, k) for k in stale)
+    with ReviewStore(default_store_path(run_dir / "claims.jsonl")) as store:
+        assert store.history_count() >= len(before)
+
+
+def _sentence_of(records, claim_id):
+    return next(c.sentence.text for r in records for c in r.claims if c.id == claim_id)
+
+
+def _export(run_dir, fmt, *extra):
+    result = CliRunner().invoke(main, ["export", str(run_dir / "claims.jsonl"), "--format", fmt, *extra])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_exports_apply_decisions(run_dir):
+    _run(run_dir)
+    _review(run_dir, ["a", "r", "e", "certainty", '"hedged"', "q"])
+    decisions = _decisions(run_dir)
+    rows = [json.loads(line) for line in _export(run_dir, "jsonl").splitlines()]
+    ids = {r["claim_id"] for r in rows}
+    rejected = next(k for k, d in decisions.items() if d.decision == "rejected")
+    corrected = next(k for k, d in decisions.items() if d.decision == "corrected")
+    assert rejected not in ids and corrected in ids
+    assert next(r for r in rows if r["claim_id"] == corrected)["certainty"] == "hedged"
+    only = [json.loads(line) for line in _export(run_dir, "jsonl", "--only", "accepted").splitlines()]
+    assert sorted(r["status"] for r in only) == ["accepted", "corrected"]
+    table = list(csv.DictReader(io.StringIO(_export(run_dir, "csv"))))
+    assert [r["claim_id"] for r in table] == [r["claim_id"] for r in rows]
+    assert table[0].keys() >= {"substance", "icd10", "dose_min", "polarity", "certainty", "status"}
+
+
+def _check_label_studio(tasks):
+    for task in tasks:
+        text = task["data"]["text"]
+        ids = set()
+        [prediction] = task["predictions"]
+        assert prediction["model_version"].startswith("claimx-") and isinstance(prediction["score"], float)
+        spans = {}
+        for result in prediction["result"]:
+            assert result["id"] not in ids
+            ids.add(result["id"])
+            if result["type"] == "labels":
+                assert result["from_name"] == "label" and result["to_name"] == "text"
+                v = result["value"]
+                assert text[v["start"]:v["end"]] == v["text"] and v["labels"]
+                spans[result["id"]] = v
+            else:
+                assert result["type"] == "relation" and result["direction"] in ("right", "left", "bi")
+                assert result["from_id"] in ids or result["from_id"] in {r["id"] for r in prediction["result"]}
+                assert result["to_id"] in {r["id"] for r in prediction["result"] if r["type"] == "labels"}
+
+
+def test_label_studio_round_trip_through_import_reviews(run_dir, tmp_path):
+    _run(run_dir)
+    tasks = json.loads(_export(run_dir, "label-studio"))
+    _check_label_studio(tasks)
+    # An annotator accepts everything in one task and deletes one relation in the other.
+    for task in tasks:
+        result = list(task["predictions"][0]["result"])
+        if task["data"]["source"].endswith("mag.txt"):
+            relation = next(r for r in result if r["type"] == "relation")
+            result.remove(relation)
+            removed = relation
+        task["annotations"] = [{"result": result, "completed_by": {"id": 7, "email": "ann@example.org"},
+                                "created_at": "2026-11-21T10:00:00Z"}]
+    exported = tmp_path / "ls-export.json"
+    exported.write_text(json.dumps(tasks), "utf-8")
+    result = CliRunner().invoke(main, ["import-reviews", str(exported), "--output", str(run_dir / "claims.jsonl")])
+    assert result.exit_code == 0, result.output
+    decisions = _decisions(run_dir)
+    rejected = [d for d in decisions.values() if d.decision == "rejected"]
+    assert rejected and all(d.reviewer == "ann@example.org" for d in decisions.values())
+    mag = next(t for t in tasks if t["data"]["source"].endswith("mag.txt"))
+    hit = {e["claim_id"] for e in mag["data"]["claimx_claims"] if removed["id"] in e["relations"]}
+    assert {d.claim_id for d in rejected} == hit
+
+
+def test_offsets_survive_emoji_combining_and_crlf(tmp_path):
+    (tmp_path / "in").mkdir()
+    text = ("Magnesium 😀 kan minska migrän hos vuxna.\r\n"
+            "Zink\u0301 👍🏽 kan minska förkylning och 400 mg magnesium dagligen sänker blodtrycket.\r\n")
+    (tmp_path / "in" / "odd.txt").write_bytes(text.encode())
+    CliRunner().invoke(main, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "claims.jsonl"), "-j", "1"])
+    records = load_records(tmp_path / "claims.jsonl")
+    assert records[0].claims
+    tasks = json.loads(CliRunner().invoke(main, ["export", str(tmp_path / "claims.jsonl"), "--format",
+                                                 "label-studio"]).output)
+    _check_label_studio(tasks)
+    for line in CliRunner().invoke(main, ["export", str(tmp_path / "claims.jsonl"), "--format",
+                                          "prodigy"]).output.splitlines():
+        task = json.loads(line)
+        for span in task["spans"]:
+            tokens = task["tokens"][span["token_start"]:span["token_end"] + 1]
+            assert task["text"][span["start"]:span["end"]].startswith(tokens[0]["text"])
+            assert tokens[-1]["end"] == span["end"]
+        for token in task["tokens"]:
+            assert task["text"][token["start"]:token["end"]] == token["text"]
+    # Round trip through Label Studio: the annotations are the predictions, everything is accepted.
+    for task in tasks:
+        task["annotations"] = [{"result": task["predictions"][0]["result"]}]
+    (tmp_path / "ls.json").write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
+    CliRunner().invoke(main, ["import-reviews", str(tmp_path / "ls.json"), "--output", str(tmp_path / "claims.jsonl")])
+    with ReviewStore(default_store_path(tmp_path / "claims.jsonl")) as store:
+        assert {d.decision for d in store.all()} == {"accepted"}
+
+
+def _hammer(path: str, worker: int, claims: list) -> None:
+    records = load_records(claims[0])
+    with ReviewStore(path) as store:
+        for record in records:
+            for claim in record.claims:
+                store.decide(claim, record, "accepted" if worker else "rejected", reviewer=f"w{worker}")
+
+
+def test_concurrent_reviewers_do_not_corrupt_the_store(run_dir):
+    _run(run_dir)
+    store_path = str(default_store_path(run_dir / "claims.jsonl"))
+    processes = [multiprocessing.get_context("spawn").Process(target=_hammer,
+                 args=(store_path, i, [str(run_dir / "claims.jsonl")])) for i in range(2)]
+    for p in processes:
+        p.start()
+    for p in processes:
+        p.join(60)
+        assert p.exitcode == 0
+    with ReviewStore(store_path) as store:
+        total = sum(len(r.claims) for r in load_records(run_dir / "claims.jsonl"))
+        assert len(list(store.all())) == total and store.history_count() == 2 * total
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_report_escapes_untrusted_text(tmp_path):
+    (tmp_path / "in").mkdir()
+    evil = ("Magnesium <script>document.title='PWNED'</script> kan minska migrän hos vuxna.\n"
+            "<img src=x onerror=\"document.title='PWNED2'\"> Zink minskar förkylning hos vuxna.\n")
+    (tmp_path / "in" / "evil.txt").write_text(evil, "utf-8")
+    CliRunner().invoke(main, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "claims.jsonl"), "-j", "1"])
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "claims.jsonl"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text("utf-8")
+    assert "<script>document.title" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;" in page and "Content-Security-Policy" in page
+    assert page.count("<script>") == 1  # the report's own sorting script only
+
+
+def test_report_in_headless_chromium(tmp_path, corpus_dir):
+    import os
+    import subprocess
+
+    if not shutil.which("chromium"):
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser test: .ci/run installs Debian's chromium")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+
+    (tmp_path / "in").mkdir()
+    shutil.copy(corpus_dir / "sv_melatonin_somn.txt", tmp_path / "in")
+    (tmp_path / "in" / "evil.txt").write_text(
+        "Magnesium <script>document.title='PWNED'</script> kan minska migrän.\n"
+        "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\"> Zink minskar förkylning.\n", "utf-8")
+    CliRunner().invoke(main, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "claims.jsonl"), "-j", "1"])
+    CliRunner().invoke(main, ["report", str(tmp_path / "claims.jsonl"), "-o", str(tmp_path / "report.html")])
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    url = (tmp_path / "report.html").as_uri()
+    dom = subprocess.run(["chromium", *flags, "--dump-dom", url], capture_output=True, text=True, timeout=120).stdout
+    assert "claimx report" in dom and "PWNED" not in dom.split("<title>")[1].split("</title>")[0]
+    assert 'data-pwned="1"' not in dom
+    assert dom.count('<tr class="status-') >= 5 and "spans" in dom  # claim rows and displaCy spans
+    shot = tmp_path / "report.png"
+    subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1200,1600", url],
+                   capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000
