@@ -60,11 +60,11 @@ class Line:
     reused: bool = False
 
 
-def process_to_line(item: Item, lang: str | None = None) -> Line:
+def process_to_line(item: Item, lang: str | None = None, service=None, extract_from: str = "auto") -> Line:
     """The per-document function every engine runs."""
     from claimx.pipeline import process_item  # imported here: a fully reused run never loads spaCy
 
-    result = process_item(item, lang)
+    result = process_item(item, lang, service, extract_from)
     return Line(result.status, result.to_json(), result.source, result.error)
 
 
@@ -79,6 +79,7 @@ class Previous:
     offset: int
     length: int
     status: str
+    translated_to: str | None = None  # the target language when every claim has a translation
 
 
 def index_output(path: Path) -> dict[str, Previous]:
@@ -91,8 +92,10 @@ def index_output(path: Path) -> dict[str, Previous]:
         for raw in handle:
             try:
                 record = json.loads(raw)
+                targets = {(c.get("translation") or {}).get("target_lang") for c in record.get("claims", [])}
+                translated = targets.pop() if len(targets) == 1 else None
                 index[record["source"]] = Previous(record["doc_id"], record.get("rules_version"), offset,
-                                                   len(raw), record["status"])
+                                                   len(raw), record["status"], translated)
             except (ValueError, KeyError, TypeError):
                 pass  # a line we did not write: it is simply not reused
             offset += len(raw)
@@ -108,27 +111,36 @@ def read_previous(path: Path, previous: Previous) -> str:
 Job = Item | Line
 
 
-def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: set[str]) -> Iterator[Job]:
-    """Replace unchanged articles by their earlier line; everything else is work."""
+def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: set[str],
+         translate_to: str | None = None) -> Iterator[Job]:
+    """Replace unchanged articles by their earlier line; everything else is work.
+
+    With translation on, a record is reused only if it was translated to the same language.
+    """
     version = rules_version()
     for item in items:
         source = item.source
         seen.add(source)
         old = index.get(source)
         if (isinstance(item, Article) and old is not None and old.status == "ok"
-                and old.rules_version == version and old.doc_id == doc_id_for(item.text)):
+                and old.rules_version == version and old.doc_id == doc_id_for(item.text)
+                and (translate_to is None or old.translated_to == translate_to)):
             yield Line("ok", read_previous(output, old), source, reused=True)
         else:
             yield item
 
 
-def map_local(jobs: Iterable[Job], lang: str | None, workers: int) -> Iterator[Line]:
-    """In order; with ``workers > 1`` a process pool over small batches, at most a few in flight."""
+def map_local(jobs: Iterable[Job], lang: str | None, workers: int, service=None,
+              extract_from: str = "auto") -> Iterator[Line]:
+    """In order; with ``workers > 1`` a process pool over small batches, at most a few in flight.
+
+    With translation the run stays in this process, so one cache and one budget serve it.
+    """
     stream = iter(jobs)
-    if workers <= 1:
+    if workers <= 1 or service is not None:
         for job in stream:
             _check_stop()
-            yield job if isinstance(job, Line) else process_to_line(job, lang)
+            yield job if isinstance(job, Line) else process_to_line(job, lang, service, extract_from)
         return
     for job in stream:  # reused lines pass straight through; a pool is started only for real work
         if not isinstance(job, Line):
@@ -233,7 +245,8 @@ def run_dask(jobs: Iterable[Job], lang: str | None, workers: int, scheduler: str
 def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str = "local",
               scheduler: str | None = None, incremental: bool = False, prune: bool = False,
               lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-              on_line: Callable[[Line], None] | None = None) -> Counter[str]:
+              on_line: Callable[[Line], None] | None = None, service=None,
+              extract_from: str = "auto") -> Counter[str]:
     """Process ``inputs`` into ``output``; returns counts by status (and ``reused``, ``kept``).
 
     The output is replaced atomically when the run completes; an interrupted run
@@ -251,7 +264,8 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
     target = Path(output)
     index = index_output(target) if incremental and output != "-" else {}
     seen: set[str] = set()
-    work = plan(read_articles(inputs, max_bytes=max_bytes), target, index, seen)
+    work = plan(read_articles(inputs, max_bytes=max_bytes), target, index, seen,
+                service.target_lang if service is not None else None)
     with atomic_writer(output) as handle:
         if engine == "dask":
             with tempfile.TemporaryDirectory(prefix="claimx-parts-", dir=_parts_root(target)) as parts_dir:
@@ -259,7 +273,7 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
                     with part.open(encoding="utf-8") as source:
                         shutil.copyfileobj(source, handle)
         else:
-            for line in map_local(work, lang, jobs):
+            for line in map_local(work, lang, jobs, service, extract_from):
                 count(line)
                 handle.write(line.text + "\n")
         if incremental and not prune:

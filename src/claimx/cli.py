@@ -47,10 +47,25 @@ def main() -> None:
 @click.option("--prune", is_flag=True, help="With --incremental: drop records of articles no longer in the input.")
 @click.option("--reviews", type=click.Path(dir_okay=False), default=None,
               help="Review store to check against the new output (default: OUTPUT.reviews.sqlite, if it exists).")
+@click.option("--translate", "translate_to", default=None, metavar="LANG",
+              help="Translate each claim's sentence (and titles) with DeepL, e.g. EN-US or EN-GB.")
+@click.option("--extract-from", type=click.Choice(["auto", "native", "translation"]), default="auto",
+              show_default=True, help="With --translate: 'translation' reads the English translation with the "
+              "English rules; 'auto' does so only for languages claimx has no rules for.")
+@click.option("--deepl-key", envvar="DEEPL_AUTH_KEY", default=None, show_envvar=True, show_default=False,
+              help="DeepL authentication key (default: $DEEPL_AUTH_KEY). Never written anywhere.")
+@click.option("--deepl-server-url", default=None, help="DeepL API endpoint or a proxy (default: from the key).")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None,
+              help="Translation cache (SQLite; default in the user cache folder).")
+@click.option("--max-chars", type=click.IntRange(min=0), default=None,
+              help="Send at most this many characters to DeepL in this run.")
+@click.option("--glossary", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="TSV of source<TAB>target terms, created once as a DeepL glossary and reused.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, jobs: int | None,
         engine: str, scheduler: str | None, incremental: bool, prune: bool, reviews: str | None,
-        quiet: bool) -> None:
+        translate_to: str | None, extract_from: str, deepl_key: str | None, deepl_server_url: str | None,
+        cache_path: str | None, max_chars: int | None, glossary: str | None, quiet: bool) -> None:
     """Extract claims from articles (.txt, .html, .jsonl files, folders, or '-' for stdin).
 
     \b
@@ -60,6 +75,7 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
       cat article.txt | claimx run - -o -
       claimx run feeds/ -o claims.jsonl --incremental -j 2
       claimx run archive/ -o claims.jsonl --engine dask --scheduler tcp://10.0.0.5:8786
+      DEEPL_AUTH_KEY=... claimx run feeds/ --translate EN-US --max-chars 200000
     """
     from claimx.batch import Interrupted, default_jobs, request_stop, run_batch
 
@@ -72,6 +88,13 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
         raise click.UsageError("--prune goes with --incremental")
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler goes with --engine dask")
+    service = None
+    if translate_to:
+        if engine == "dask":
+            raise click.UsageError("--translate runs in one process (one cache, one budget): use --engine local")
+        service = _translation_service(translate_to, deepl_key, deepl_server_url, cache_path, max_chars, glossary)
+    elif extract_from == "translation":
+        raise click.UsageError("--extract-from translation needs --translate")
     show_progress = not quiet and sys.stderr.isatty()
     done = 0
 
@@ -85,7 +108,8 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
 
     try:
         counts = run_batch(inputs, output, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
-                           incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes, on_line=on_line)
+                           incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes, on_line=on_line,
+                           service=service, extract_from=extract_from)
     except Interrupted as error:
         _fail(str(error), code=130)
     except ClaimxError as error:
@@ -95,6 +119,12 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
     if show_progress:
         click.echo("", err=True)
     stale = _reconcile_reviews(output, reviews)
+    if service is not None:
+        if service.stopped:
+            click.echo(f"claimx: warning: translation stopped: {service.stopped}", err=True)
+        if not quiet:
+            click.echo(f"claimx: translation: {service.sent_chars} characters sent in {service.requests} requests",
+                       err=True)
     if not quiet:
         if stale is not None:
             click.echo(f"claimx: review decisions: {stale['current']} current, {stale['stale']} stale", err=True)
@@ -104,6 +134,22 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
                    f" -> {output}", err=True)
     if counts["ok"] == 0:
         sys.exit(1)
+
+
+def _translation_service(target: str, key: str | None, server_url: str | None, cache_path: str | None,
+                         max_chars: int | None, glossary: str | None):
+    """Set up translation before any article is read; a bad key or glossary stops here."""
+    from claimx.translate import DeepLTranslator, TranslationCache, TranslationError, TranslationService, read_glossary
+
+    if not key:
+        _fail("--translate needs a DeepL key: set DEEPL_AUTH_KEY or pass --deepl-key")
+    try:
+        service = TranslationService(DeepLTranslator(key, server_url), TranslationCache(cache_path), target.upper(),
+                                     max_chars=max_chars, glossary=read_glossary(glossary) if glossary else None)
+        service.check()
+    except TranslationError as error:
+        _fail(str(error))
+    return service
 
 
 def _reconcile_reviews(output: str, reviews: str | None) -> dict[str, int] | None:
@@ -193,6 +239,75 @@ def langid(inputs: tuple[str, ...], level: str) -> None:
         for start, end, guess in language_units(item.text, level, sentence_offsets):
             click.echo(json.dumps({"source": item.source, "start": start, "end": end, "text": item.text[start:end],
                                    "lang": guess.code, "confidence": guess.confidence}, ensure_ascii=False))
+
+
+@main.group()
+def cache() -> None:
+    """Inspect or empty the translation cache.
+
+    \b
+    Example:
+      claimx cache stats
+    """
+
+
+@cache.command("stats")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None, help="Cache file.")
+def cache_stats(cache_path: str | None) -> None:
+    """How many translations are cached (a rerun of those sends nothing).
+
+    \b
+    Example:
+      claimx cache stats --cache translations.sqlite
+    """
+    from claimx.translate import TranslationCache
+
+    store = TranslationCache(cache_path)
+    click.echo(json.dumps({"path": str(store.path), **store.stats()}))
+    store.close()
+
+
+@cache.command("clear")
+@click.option("--cache", "cache_path", type=click.Path(dir_okay=False), default=None, help="Cache file.")
+def cache_clear(cache_path: str | None) -> None:
+    """Delete every cached translation and glossary id.
+
+    \b
+    Example:
+      claimx cache clear
+    """
+    from claimx.translate import TranslationCache
+
+    store = TranslationCache(cache_path)
+    click.echo(f"claimx: removed {store.clear()} translations from {store.path}")
+    store.close()
+
+
+@main.command()
+@click.option("--deepl-key", envvar="DEEPL_AUTH_KEY", default=None, show_envvar=True, show_default=False,
+              help="DeepL authentication key (default: $DEEPL_AUTH_KEY).")
+@click.option("--deepl-server-url", default=None, help="DeepL API endpoint or a proxy.")
+def usage(deepl_key: str | None, deepl_server_url: str | None) -> None:
+    """Show the DeepL account's character usage for this billing period.
+
+    \b
+    Example:
+      DEEPL_AUTH_KEY=... claimx usage
+    """
+    import deepl
+
+    from claimx.translate import DeepLTranslator
+
+    if not deepl_key:
+        _fail("set DEEPL_AUTH_KEY or pass --deepl-key")
+    try:
+        count, limit = DeepLTranslator(deepl_key, deepl_server_url).usage()
+    except deepl.AuthorizationException:
+        _fail("DeepL rejected the authentication key (HTTP 403)")
+    except deepl.DeepLException as error:
+        _fail(f"DeepL is not reachable: {error.__class__.__name__}")
+    left = "" if not limit else f", {limit - (count or 0)} left"
+    click.echo(f"characters: {count} of {limit}{left}")
 
 
 def _register_review_commands() -> None:

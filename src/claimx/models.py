@@ -107,6 +107,7 @@ class Claim(Model):
     effect: Effect | None = None
     certainty: Certainty = "asserted"
     evidence: Evidence | None = None
+    translation: Translation | None = Field(default=None, description="machine translation of the sentence")
     rule_ids: list[str] = Field(default_factory=list)
 
 
@@ -130,6 +131,7 @@ class ArticleResult(Model):
     doc_id: str
     source: str
     title: str | None = None
+    title_translation: Translation | None = None
     text: str
     language: Language | None = None
     status: Status

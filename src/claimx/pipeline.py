@@ -33,32 +33,56 @@ class Block:
     confidence: float = 1.0
 
 
-def process_item(item: Item, lang: str | None = None) -> ArticleResult:
+def process_item(item: Item, lang: str | None = None, service=None, extract_from: str = "auto") -> ArticleResult:
     """An ingest item (article or rejection) as an output record."""
     if isinstance(item, Rejected):
         return ArticleResult(doc_id=doc_id_for(item.source), source=item.source, text="",
                              status=item.status, error=item.reason)
-    return process_article(item, lang)
+    return process_article(item, lang, service, extract_from)
 
 
-def process_article(article: Article, lang: str | None = None) -> ArticleResult:
-    """Detect languages, tag every paragraph and build the claims of one article."""
+def process_article(article: Article, lang: str | None = None, service=None,
+                    extract_from: str = "auto") -> ArticleResult:
+    """Detect languages, tag every paragraph and build the claims of one article.
+
+    Args:
+        article: the article.
+        lang: a language forced by the user, or None to detect.
+        service: a :class:`claimx.translate.TranslationService` to translate claims (optional).
+        extract_from: ``native`` (rules of the article's language), ``translation``
+            (English rules on the DeepL translation), or ``auto``: native where
+            claimx has rules, translation elsewhere (only with a service).
+    """
     doc_id = doc_id_for(article.text)
     base = dict(doc_id=doc_id, source=article.source, title=article.title, text=article.text,
                 warnings=list(article.warnings), rules_version=rules_version())
     try:
         language = identify(article.text, override=lang)
         supported = set(available_languages())
-        if language.code not in supported and not any(p.code in supported for p in language.paragraphs):
+        native = language.code in supported or any(p.code in supported for p in language.paragraphs)
+        if service is not None and (extract_from == "translation" or (extract_from == "auto" and not native
+                                                                        and language.code != "und")):
+            from claimx.translate_extract import extract_via_translation
+
+            claims = extract_via_translation(article, language, service)
+        elif not native:
             reason = ("no language detected (too few letters)" if language.code == "und"
                       else f"unsupported language {language.code!r}")
             return ArticleResult(**base, language=language, status="skipped", error=reason)
-        blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
-        claims = extract_claims(article.text, blocks, article.source)
+        else:
+            blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
+            claims = extract_claims(article.text, blocks, article.source)
+        result = ArticleResult(**base, language=language, status="ok", claims=claims)
+        if service is not None:
+            from claimx.translate_extract import translate_result
+
+            translate_result(result, service)
     except Exception as error:  # one article must never sink a batch
+        if error.__class__.__name__ == "TranslationError":
+            raise  # a bad key or glossary concerns the whole run, not this article
         log.exception("extraction failed for %s", article.source)
         return ArticleResult(**base, status="failed", error=f"extraction failed: {error.__class__.__name__}: {error}")
-    return ArticleResult(**base, language=language, status="ok", claims=claims)
+    return result
 
 
 def extract_claims(text: str, blocks: list[Block], source: str) -> list:
