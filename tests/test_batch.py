@@ -22,7 +22,7 @@ def _records(path):
 def test_incremental_skips_unchanged_and_redoes_changed(articles, tmp_path, monkeypatch):
     out = tmp_path / "claims.jsonl"
     first = run_batch([str(articles)], str(out), jobs=1)
-    assert first["ok"] == 7
+    assert first["ok"] == 8 and first["skipped"] == 1  # the German sample needs --translate
     before = {r["source"]: r for r in _records(out)}
 
     import claimx.pipeline
@@ -32,13 +32,13 @@ def test_incremental_skips_unchanged_and_redoes_changed(articles, tmp_path, monk
     monkeypatch.setattr(claimx.pipeline, "process_article", lambda *a, **k: calls.append(a[0].source) or real(*a, **k))
     # Unchanged corpus: no NLP work at all.
     again = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert calls == [] and again["reused"] == 7
+    assert calls == [] and again["reused"] == 9
     assert {r["source"]: r for r in _records(out)} == before
     # One edited article is re-extracted, the rest reused.
     edited = articles / "sv_melatonin_somn.txt"
     edited.write_text(edited.read_text("utf-8") + "\nMelatonin kan minska jetlag hos piloter.\n", "utf-8")
     third = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert calls == [str(edited)] and third["reused"] == 6
+    assert calls == [str(edited)] and third["reused"] == 8
     assert {r["source"]: r["doc_id"] for r in _records(out)}[str(edited)] != before[str(edited)]["doc_id"]
 
 
@@ -47,9 +47,9 @@ def test_removed_articles_are_kept_or_pruned(articles, tmp_path):
     run_batch([str(articles)], str(out), jobs=1)
     (articles / "nb_vitamin_b12.txt").unlink()
     kept = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert kept["kept"] == 1 and len(_records(out)) == 7
+    assert kept["kept"] == 1 and len(_records(out)) == 9
     run_batch([str(articles)], str(out), jobs=1, incremental=True, prune=True)
-    assert len(_records(out)) == 6
+    assert len(_records(out)) == 8
 
 
 def test_jobs_give_byte_identical_output(articles, tmp_path):
@@ -60,7 +60,7 @@ def test_jobs_give_byte_identical_output(articles, tmp_path):
     run_batch([str(articles)], str(one), jobs=1)
     run_batch([str(articles)], str(two), jobs=2)
     assert one.read_bytes() == two.read_bytes()
-    assert len(_records(one)) == 7 + 31
+    assert len(_records(one)) == 9 + 31
 
 
 def test_dask_engine_matches_local(articles, tmp_path):
@@ -68,6 +68,6 @@ def test_dask_engine_matches_local(articles, tmp_path):
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     run_batch([str(articles)], str(local), jobs=1)
     counts = run_batch([str(articles)], str(dask), jobs=2, engine="dask")
-    assert counts["ok"] == 7
+    assert counts["ok"] == 8
     assert _records(dask) == _records(local)
     assert not list(tmp_path.glob("claimx-parts-*")), "part files are cleaned up"

@@ -32,6 +32,10 @@ DOSES = [
     ("nb", "200 mg tre ganger daglig", (200, 200, "mg", "day", 3)),
     ("en", "400 mg magnesium daily", (400, 400, "mg", "day", None)),
     ("en", "5 mcg per day", (5, 5, "ug", "day", None)),
+    ("en", "200-400 mg of magnesium a day", (200, 400, "mg", "day", None)),
+    ("en", "1,000 IU daily", (1000, 1000, "IU", "day", None)),
+    ("en", "500 mg three times a day", (500, 500, "mg", "day", 3)),
+    ("en", "2 g twice daily", (2, 2, "g", "day", 2)),
 ]
 
 

@@ -19,6 +19,10 @@ SUBSTANCES = [
     ("da", "Magnesiumcitrat kan reducere migræne.", "magnesium", "citrate"),
     ("nb", "Jerntilskudd reduserer tretthet.", "iron", None),
     ("nb", "Kreatin kan forbedre muskelstyrke.", "creatine", None),
+    ("en", "Magnesium citrate may reduce migraine attacks.", "magnesium", "citrate"),
+    ("en", "Fish oil lowers the risk of heart attacks.", "omega-3", None),
+    ("en", "Vitamin D can reduce the risk of colds.", "vitamin d", None),
+    ("en", "Coenzyme Q10 may reduce migraine frequency.", "coenzyme q10", None),
 ]
 
 
@@ -43,6 +47,10 @@ CONDITIONS = [
     ("da", "Magnesium mindsker risikoen for type 2-diabetes.", "E11"),
     ("nb", "Magnesium reduserer risikoen for hjerte-kar-sykdom.", "I51"),
     ("nb", "Magnesium kan redusere migreneanfall.", "G43"),
+    ("en", "Magnesium may reduce migraine attacks.", "G43"),
+    ("en", "Magnesium lowers the risk of type 2 diabetes.", "E11"),
+    ("en", "Fish oil reduces the risk of heart attack.", "I21"),
+    ("en", "Zinc shortens the common cold.", "J00"),
 ]
 
 
@@ -69,6 +77,11 @@ POLARITY = [
     ("da", "Magnesium kan forværre diarré.", "harm", "hedged"),
     ("nb", "Magnesium hjelper ikke mot migrene.", "no_effect", "negated"),
     ("nb", "Magnesium kan redusere hodepine.", "benefit", "hedged"),
+    ("en", "Magnesium reduces migraine attacks.", "benefit", "asserted"),
+    ("en", "Magnesium may reduce migraine attacks.", "benefit", "hedged"),
+    ("en", "Magnesium does not help against migraine.", "no_effect", "negated"),
+    ("en", "Low magnesium levels are associated with depression.", "association", "asserted"),
+    ("en", "High doses of magnesium can cause diarrhoea.", "harm", "hedged"),
 ]
 
 
@@ -158,6 +171,7 @@ def test_offsets_survive_emoji_combining_and_crlf(text):
     ("da", "Intravenøst magnesium reducerede migræne.", "intravenous"),
     ("da", "Oralt magnesium kan reducere migræne.", "oral"),
     ("sv", "Magnesiumspray via huden lindrar muskelkramper.", "transdermal"),
+    ("en", "Intravenous magnesium relieved migraine in the emergency room.", "intravenous"),
 ])
 def test_route(lang, text, route):
     assert route in {c.dose.route for c in claims_of(text, lang) if c.dose}

@@ -13,7 +13,7 @@ from claimx.output import atomic_writer
 from claimx.pipeline import process_all, segment_text
 
 FLOORS = {
-    "corpus": {"sent": 0.86, "dose": 0.80, "cond": 0.85, "polarity_acc": 0.75, "certainty_acc": 0.90, "lang_acc": 1.0},
+    "corpus": {"sent": 0.88, "dose": 0.93, "cond": 0.89, "polarity_acc": 0.80, "certainty_acc": 0.95, "lang_acc": 1.0},
     "seeds": {"sent": 0.82, "dose": 0.95, "cond": 0.75, "polarity_acc": 0.85, "certainty_acc": 0.90, "lang_acc": 1.0},
 }
 

@@ -110,7 +110,7 @@ def test_whole_pipeline_on_a_huge_token_and_deep_brackets():
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
 def test_killed_run_never_leaves_a_truncated_output(tmp_path, corpus_dir, sig):
     feed = tmp_path / "feed.jsonl"
-    texts = [p.read_text("utf-8") for p in sorted(corpus_dir.glob("*.txt"))]
+    texts = [p.read_text("utf-8") for p in sorted(corpus_dir.glob("*.txt")) if not p.name.startswith("de_")]
     feed.write_text("\n".join(json.dumps({"id": f"a{i}", "text": texts[i % len(texts)] + f" {i}"})
                               for i in range(120)), "utf-8")
     out = tmp_path / "claims.jsonl"

@@ -227,3 +227,46 @@ def test_real_deepl_api(tmp_path):
     s.check()
     [english] = s.translate(["Magnesium kan minska migrän."], "sv")
     assert "migraine" in english.lower()
+
+
+GERMAN_TO_ENGLISH = {  # the developers' own translations of corpus/de_magnesium_schlaf.txt
+    "Magnesium und Schlaf": "Magnesium and sleep",
+    "Viele Menschen nehmen Magnesium, um besser zu schlafen.": "Many people take magnesium to sleep better.",
+    "In einer randomisierten Studie mit 46 älteren Erwachsenen verbesserten 500 mg Magnesium täglich die "
+    "Schlafqualität.": "In a randomised study of 46 older adults, 500 mg of magnesium daily improved sleep quality.",
+    "Magnesium kann auch die Häufigkeit von Migräneanfällen verringern.":
+        "Magnesium can also reduce the frequency of migraine attacks.",
+    "Bei hohen Dosen verursacht Magnesiumoxid oft Durchfall.": "At high doses, magnesium oxide often causes diarrhoea.",
+    "Zink hatte in derselben Studie keine Wirkung auf die Schlafqualität.":
+        "Zinc had no effect on sleep quality in the same study.",
+}
+
+
+def test_corpus_translated_end_to_end_and_rerun_sends_nothing(fake, tmp_path, corpus_dir):
+    fake.phrases = GERMAN_TO_ENGLISH
+    out = tmp_path / "out.jsonl"
+    args = ["run", str(corpus_dir), "-o", str(out), "--translate", "EN-US", "--deepl-server-url", fake.url,
+            "--cache", str(tmp_path / "cache.sqlite")]
+    result = CliRunner().invoke(main, args, env={"DEEPL_AUTH_KEY": fake.key})
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert all(r["status"] == "ok" for r in records)
+    claims = [c for r in records for c in r["claims"]]
+    assert claims and all(c["translation"] and c["translation"]["text"] for c in claims)
+    german = next(r for r in records if r["source"].endswith("de_magnesium_schlaf.txt"))
+    assert german["language"]["code"] == "de" and len(german["claims"]) >= 3
+    for claim in german["claims"]:
+        assert "via:translation" in claim["rule_ids"]
+        assert german["text"][claim["sentence"]["start"]:claim["sentence"]["end"]] == claim["sentence"]["text"]
+        for name in ("substance", "dose", "condition", "target", "effect"):
+            span = claim[name]
+            if span:
+                assert german["text"][span["start"]:span["end"]] == span["text"]
+    assert {(c["substance"]["name"], (c["condition"] or {}).get("icd10")) for c in german["claims"]} >= {
+        ("magnesium", "G43"), ("magnesium", "A09")}
+    sent = sum(len(t) for call in fake.translate_calls for t in call["text"])
+    assert sent > 0
+    calls = len(fake.translate_calls)
+    again = CliRunner().invoke(main, args, env={"DEEPL_AUTH_KEY": fake.key})
+    assert again.exit_code == 0 and len(fake.translate_calls) == calls  # the server saw no new request
+    assert "0 characters sent in 0 requests" in again.output

@@ -115,14 +115,15 @@ def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: 
          translate_to: str | None = None) -> Iterator[Job]:
     """Replace unchanged articles by their earlier line; everything else is work.
 
-    With translation on, a record is reused only if it was translated to the same language.
+    Records of failed articles are always redone (the failure may be gone); with
+    translation on, a record is reused only if it was translated to the same language.
     """
     version = rules_version()
     for item in items:
         source = item.source
         seen.add(source)
         old = index.get(source)
-        if (isinstance(item, Article) and old is not None and old.status == "ok"
+        if (isinstance(item, Article) and old is not None and old.status in ("ok", "skipped")
                 and old.rules_version == version and old.doc_id == doc_id_for(item.text)
                 and (translate_to is None or old.translated_to == translate_to)):
             yield Line("ok", read_previous(output, old), source, reused=True)

@@ -15,7 +15,11 @@ from functools import lru_cache
 
 from claimx.rules import RuleEntry, load_entries
 
+# Scandinavian numbers group thousands with "." or a space and use "," for decimals
+# ("219.224", "43 833", "6,5"); English groups with "," and uses "." ("25,871", "1.5").
 NUMBER = r"\d{1,3}(?:[ \u00a0.]\d{3})+(?![\d,])|\d{1,9}(?:[.,]\d{1,6})?"
+NUMBER_EN = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?![\d.])|\d{1,9}(?:\.\d{1,6})?"
+THOUSANDS = {"en": ","}
 DASH = r"\s{{0,3}}(?:[-–—]|\b(?:{words})\b)\s{{0,3}}"
 WINDOW_AFTER = 45
 WINDOW_BEFORE = 150
@@ -86,7 +90,8 @@ def grammar(lang: str) -> DoseGrammar:
             numbers[word.lower()] = float(value)
     range_words = [p for e in by_label.get("RANGE", []) for p in e.patterns]
     number_words = _alternation(list(numbers))
-    amount = f"(?:{NUMBER}|(?<![^\\W\\d_])(?:{number_words})(?![^\\W\\d_]))" if numbers else f"(?:{NUMBER})"
+    number = NUMBER_EN if THOUSANDS.get(lang) == "," else NUMBER
+    amount = f"(?:{number}|(?<![^\\W\\d_])(?:{number_words})(?![^\\W\\d_]))" if numbers else f"(?:{number})"
     dash = DASH.format(words=_alternation(range_words) or "(?!)")
     unit_alt = _alternation(list(units))
     dose = re.compile(
@@ -100,11 +105,15 @@ def grammar(lang: str) -> DoseGrammar:
     times_entries = by_label.get("TIMES", [])
     times_words = _alternation([p for e in times_entries for p in e.patterns])
     day_words = _alternation([p.lstrip("/") for e in by_label.get("PER", []) if e.name == "day" for p in e.patterns])
+    multiples = {p.rpartition("=")[0].lower(): float(p.rpartition("=")[2])
+                 for e in by_label.get("TIMES_WORD", []) for p in e.patterns}
     times = re.compile(
-        rf"(?<![\w.,])(?P<n>\d{{1,2}}|{number_words or '(?!)'})\s{{0,2}}(?:{times_words or '(?!)'})\.?\s{{0,2}}"
+        rf"(?<![\w.,])(?:(?P<n>\d{{1,2}}|{number_words or '(?!)'})\s{{0,2}}(?:{times_words or '(?!)'})\.?"
+        rf"|(?P<m>{_alternation(list(multiples)) or '(?!)'}))\s{{0,2}}"
         rf"(?:(?:per|om|i|pr\.?|a|/)\s{{0,2}})?(?:dagen|dag|dygnet|døgnet|døgn|dygn|{day_words})",
         re.I,
     )
+    numbers = {**numbers, **multiples}
     durations = {p.lower(): e for e in by_label.get("DURATION", []) for p in e.patterns}
     cues = _alternation([p for e in by_label.get("DURATION_CUE", []) for p in e.patterns])
     duration = re.compile(
@@ -129,13 +138,16 @@ def grammar(lang: str) -> DoseGrammar:
     return grammar_
 
 
-def parse_number(text: str, numbers: dict[str, float] | None = None) -> float | None:
-    """A number written the Scandinavian way: "6,5", "219.224", "43 833", "fyra"."""
+def parse_number(text: str, numbers: dict[str, float] | None = None, lang: str = "sv") -> float | None:
+    """A number as written in ``lang``: "6,5", "219.224", "43 833", "fyra"; in English "25,871", "1.5"."""
     word = text.strip().lower()
     if numbers and word in numbers:
         return numbers[word]
     compact = word.replace("\u00a0", " ")
-    if re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+", compact):
+    if THOUSANDS.get(lang) == ",":
+        if re.fullmatch(r"\d{1,3}(?:[, ]\d{3})+", compact):
+            compact = compact.replace(" ", "").replace(",", "")
+    elif re.fullmatch(r"\d{1,3}(?:[ .]\d{3})+", compact):
         compact = compact.replace(" ", "").replace(".", "")
     compact = compact.replace(",", ".")
     try:
@@ -160,8 +172,8 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
     g = grammar(lang)
     found = []
     for match in g.dose.finditer(text):
-        low = parse_number(match["a"], g.numbers)
-        high = parse_number(match["b"], g.numbers) if match["b"] else low
+        low = parse_number(match["a"], g.numbers, lang)
+        high = parse_number(match["b"], g.numbers, lang) if match["b"] else low
         if low is None or high is None:
             continue
         if match["b"]:
@@ -190,7 +202,7 @@ def _find_per(text: str, start: int, end: int, g: DoseGrammar) -> tuple[str | No
         after = after[: cut.start()] if cut.start() > 0 else after[:0]
     times = g.times.search(text[end : end + WINDOW_AFTER])
     if times and times.start() < 25:
-        count = parse_number(times["n"], g.numbers)
+        count = parse_number(times["n"] or times["m"], g.numbers)
         if count and 1 <= count <= 24:
             return "day", int(count), (g.times_id,)
     best = None
@@ -212,7 +224,7 @@ def find_durations(text: str, lang: str) -> list[FoundDuration]:
     g = grammar(lang)
     found = []
     for match in g.duration.finditer(text):
-        number = parse_number(match["n"], g.numbers)
+        number = parse_number(match["n"], g.numbers, lang)
         entry = g.durations[match["unit"].lower()]
         if number is None or number <= 0 or number > 1000 or _is_age(text, match, entry):
             continue

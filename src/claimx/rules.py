@@ -54,9 +54,10 @@ Label = Literal[
     "DURATION_CUE",
     "NUMBER",
     "RANGE",
+    "TIMES_WORD",
 ]
 # Dose vocabulary is compiled into regular expressions (see claimx.dose), not word lookups.
-DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE"}
+DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE", "TIMES_WORD"}
 Direction = Literal["forward", "backward", "both"]
 Mode = Literal["exact", "prefix", "suffix", "infix"]
 MODE_RANK = {"exact": 3, "prefix": 2, "suffix": 1, "infix": 0}
@@ -110,7 +111,7 @@ class RuleEntry(Model):
         if self.label == "CONDITION":
             if self.name is None or not all(len(code) == 3 for code in self.icd10 or []):
                 raise ValueError("CONDITION entries need a name and 3-character icd10 codes")
-        if self.label == "NUMBER":
+        if self.label in ("NUMBER", "TIMES_WORD"):
             for pattern in self.patterns:
                 word, _, number = pattern.rpartition("=")
                 if not word or not number.replace(".", "", 1).isdigit():
