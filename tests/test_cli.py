@@ -160,3 +160,15 @@ def test_unsupported_language_is_skipped_with_code(tmp_path):
     CliRunner().invoke(main, ["run", str(f), "-o", str(out)])
     record = json.loads(out.read_text("utf-8"))
     assert record["status"] == "skipped" and "'de'" in record["error"]
+
+
+def test_claim_ids_do_not_depend_on_how_the_path_is_spelled(tmp_path, corpus_dir, monkeypatch):
+    import shutil
+
+    shutil.copytree(corpus_dir, tmp_path / "copy")
+    monkeypatch.chdir(tmp_path)
+    CliRunner().invoke(main, ["run", "copy", "-o", "rel.jsonl", "-j", "1", "-q"])
+    CliRunner().invoke(main, ["run", str(corpus_dir), "-o", "abs.jsonl", "-j", "1", "-q"])
+    ids = [[c["id"] for line in Path(name).read_text("utf-8").splitlines() for c in json.loads(line)["claims"]]
+           for name in ("rel.jsonl", "abs.jsonl")]
+    assert ids[0] and ids[0] == ids[1]

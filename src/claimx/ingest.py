@@ -84,9 +84,14 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     if len(data) > max_bytes:
         yield _too_big(source, len(data), max_bytes)
     elif path.suffix.lower() in HTML_SUFFIXES:
-        yield parse_html(data, source)
+        yield _keyed(parse_html(data, source), path.name)
     else:
-        yield parse_text(data, source)
+        yield _keyed(parse_text(data, source), path.name)
+
+
+def _keyed(item: Item, key: str) -> Item:
+    """Claim ids use the file's name, so the same file reached by another path keeps its ids."""
+    return item.model_copy(update={"key": key}) if isinstance(item, Article) else item
 
 
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:

@@ -32,6 +32,7 @@ class Article(Model):
     """One input article, as read by ingest, before any NLP."""
 
     source: str = Field(description="path, URL or JSONL id the article came from")
+    key: str | None = Field(default=None, description="stable name for claim ids: file name or JSONL id")
     text: str
     title: str | None = None
     url: str | None = None

@@ -71,7 +71,7 @@ def process_article(article: Article, lang: str | None = None, service=None,
             return ArticleResult(**base, language=language, status="skipped", error=reason)
         else:
             blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
-            claims = extract_claims(article.text, blocks, article.source)
+            claims = extract_claims(article.text, blocks, article.key or article.source)
         result = ArticleResult(**base, language=language, status="ok", claims=claims)
         if service is not None:
             from claimx.translate_extract import translate_result

@@ -74,7 +74,7 @@ def extract_via_translation(article: Article, language: Language, service: Trans
     for line in lines:
         starts.append(position)
         position += len(line) + 1
-    read = process_article(Article(source=article.source, text="\n".join(lines)), lang="en")
+    read = process_article(Article(source=article.source, key=article.key, text="\n".join(lines)), lang="en")
     claims = []
     for claim in read.claims:
         index = bisect.bisect_right(starts, claim.sentence.start) - 1
