@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from claimx.rules import RuleEntry, load_entries
@@ -65,8 +65,8 @@ class DoseGrammar:
     units: dict[str, RuleEntry]
     numbers: dict[str, float]
     durations: dict[str, RuleEntry]
+    glued: re.Pattern[str]
     times_id: str = ""
-    ids: dict[str, str] = field(default_factory=dict)
 
 
 def _word_re(pattern: str) -> re.Pattern[str]:
@@ -131,10 +131,9 @@ def grammar(lang: str) -> DoseGrammar:
         units=units,
         numbers=numbers,
         durations=durations,
+        glued=glued,
         times_id=times_entries[0].id if times_entries else "",
     )
-    grammar_.ids["glued"] = glued.pattern
-    grammar_.__dict__["glued"] = glued
     return grammar_
 
 
@@ -229,7 +228,7 @@ def find_durations(text: str, lang: str) -> list[FoundDuration]:
         if number is None or number <= 0 or number > 1000 or _is_age(text, match, entry):
             continue
         found.append(FoundDuration(match.start(), match.end(), round(number * (entry.value or 1)), entry.id))
-    for match in g.__dict__["glued"].finditer(text):
+    for match in g.glued.finditer(text):
         number = parse_number(match["n"], g.numbers)
         entry = g.durations[match["unit"].lower()]
         if number:

@@ -338,11 +338,14 @@ def _sub_anchor(sentence: Sentence, sub: Sub) -> Mention:
     return _point(sentence, sub.start, sub.end)
 
 
+POINT = RuleEntry(id="com.point.anchor", label="TERMINATOR", patterns=["anchor"])
+
+
 def _point(sentence: Sentence, start: int, end: int) -> Mention:
     """A pseudo-mention at a character range, placed at the nearest token index."""
     tokens = [m for m in sentence.mentions if m.start <= start] or sentence.mentions
-    index = max((m.token_start for m in tokens), default=0) if tokens else 0
-    return Mention("POINT", start, end, index, index + 1, RuleEntry(id="com.point.x", label="TERMINATOR", patterns=["x"]))
+    index = max((m.token_start for m in tokens), default=0)
+    return Mention("POINT", start, end, index, index + 1, POINT)
 
 
 def _segment(sentence: Sentence, mention: Mention) -> tuple[int, int]:

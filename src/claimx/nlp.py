@@ -15,7 +15,6 @@ import spacy
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans  # noqa: F401  (re-exported for callers)
 
 from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
 
@@ -142,17 +141,11 @@ def _keep(best: dict, pattern: Pattern, span: Span) -> None:
 
 def _drop_covered(spans: list[Span]) -> list[Span]:
     """Drop a span inside a longer span of the same label ("2-diabetes" inside "typ 2-diabetes")."""
-    spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
-    kept: list[Span] = []
-    reach: dict[str, int] = {}
-    for span in spans:
-        if span.end <= reach.get(span.label_, -1) and span.start >= 0:
-            if any(k.label_ == span.label_ and k.start <= span.start and span.end <= k.end and
-                   (k.end - k.start) > (span.end - span.start) for k in kept):
-                continue
-        kept.append(span)
-        reach[span.label_] = max(reach.get(span.label_, -1), span.end)
-    return kept
+    def covered(span: Span) -> bool:
+        return any(other.label_ == span.label_ and other.start <= span.start and span.end <= other.end
+                   and other.end - other.start > span.end - span.start for other in spans)
+
+    return sorted((s for s in spans if not covered(s)), key=lambda s: (s.start, -(s.end - s.start)))
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimx.extract import Mention, Sentence, find_claims, sentences_of, topic_substance
+from claimx.extract import Sentence, find_claims, sentences_of, topic_substance
 from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
@@ -155,7 +155,7 @@ def process_all(items: Iterable[Item], lang: str | None = None) -> Iterator[Arti
         yield process_item(item, lang)
 
 
-__all__ = ["Mention", "process_all", "process_article", "process_item", "doc_id_for"]
+__all__ = ["process_all", "process_article", "process_item", "doc_id_for"]
 
 
 def segment_text(text: str, lang: str) -> list[str]:

@@ -162,7 +162,7 @@ class Lexicon:
     infix: list[Pattern] = field(default_factory=list)
     phrases: dict[str, list[Pattern]] = field(default_factory=dict)
     max_affix: int = 0
-    _cache: dict[tuple[str, bool], tuple[Pattern, ...]] = field(default_factory=dict)
+    _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
 
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
@@ -186,8 +186,7 @@ class Lexicon:
 
     def word_matches(self, word: str) -> tuple[Pattern, ...]:
         """Single-word patterns matching ``word`` (original case), cached."""
-        key = (word, False)
-        found = self._cache.get(key)
+        found = self._cache.get(word)
         if found is None:
             lower = word.lower()
             found = tuple(self._lookup(lower, ""))
@@ -195,7 +194,7 @@ class Lexicon:
                 found += tuple(self._lookup(word, "\x01"))
             if len(self._cache) > 500_000:
                 self._cache.clear()  # keep memory flat on endless streams of new words
-            self._cache[key] = found
+            self._cache[word] = found
         return found
 
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
