@@ -87,3 +87,13 @@ def test_too_big_is_skipped_without_reading(tmp_path):
         handle.truncate(60_000_000)
     [item] = list(read_articles([str(f)]))
     assert item.status == "skipped" and "limit" in item.reason
+
+
+def test_count_items_matches_what_is_read(tmp_path):
+    from claimx.ingest import count_items
+
+    (tmp_path / "a.txt").write_text("Ett.", "utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "feed.jsonl").write_text('{"id": "1", "text": "x"}\n\n{broken\n{"id": "3", "text": "y"}\n')
+    assert count_items([str(tmp_path)]) == len(list(read_articles([str(tmp_path)]))) == 4
+    assert count_items(["-"]) is None

@@ -95,28 +95,36 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
         service = _translation_service(translate_to, deepl_key, deepl_server_url, cache_path, max_chars, glossary)
     elif extract_from == "translation":
         raise click.UsageError("--extract-from translation needs --translate")
+    from claimx.ingest import count_items
+
     show_progress = not quiet and sys.stderr.isatty()
+    total = count_items(inputs) if show_progress else None
     done = 0
+    with click.progressbar(length=total or 1, label="claimx", file=sys.stderr,
+                           hidden=not show_progress or total is None) as bar:
 
-    def on_line(line) -> None:
-        nonlocal done
-        done += 1
-        if line.status != "ok":
-            click.echo(("\r" if show_progress else "") + f"claimx: {line.status}: {line.source}: {line.error}", err=True)
-        if show_progress:
-            click.echo(f"\rclaimx: {done} articles", err=True, nl=False)
+        def on_line(line) -> None:
+            nonlocal done
+            done += 1
+            if line.status != "ok":
+                click.echo(("\n" if show_progress else "") + f"claimx: {line.status}: {line.source}: {line.error}",
+                           err=True)
+            if show_progress and total is not None:
+                bar.update(1)
+            elif show_progress:
+                click.echo(f"\rclaimx: {done} articles", err=True, nl=False)
 
-    try:
-        counts = run_batch(inputs, output, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
-                           incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes, on_line=on_line,
-                           service=service, extract_from=extract_from)
-    except Interrupted as error:
-        _fail(str(error), code=130)
-    except ClaimxError as error:
-        _fail(str(error))
-    except OSError as error:
-        _fail(f"{output}: cannot write output ({error.strerror})")
-    if show_progress:
+        try:
+            counts = run_batch(inputs, output, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
+                               incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes,
+                               on_line=on_line, service=service, extract_from=extract_from)
+        except Interrupted as error:
+            _fail(str(error), code=130)
+        except ClaimxError as error:
+            _fail(str(error))
+        except OSError as error:
+            _fail(f"{output}: cannot write output ({error.strerror})")
+    if show_progress and total is None:
         click.echo("", err=True)
     stale = _reconcile_reviews(output, reviews)
     if service is not None:

@@ -55,6 +55,28 @@ def read_articles(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> 
             yield Rejected(source=name, status="failed", reason="no such file or directory")
 
 
+def count_items(inputs: Iterable[str]) -> int | None:
+    """How many items ``read_articles`` will yield (for a progress bar); None for stdin.
+
+    A pre-pass over names and JSONL line counts only: no text is decoded.
+    """
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        for file in _walk(path) if path.is_dir() else [path]:
+            if file.suffix.lower() != ".jsonl":
+                total += 1
+                continue
+            try:
+                with file.open("rb") as handle:
+                    total += max(1, sum(1 for line in handle if line.strip()))
+            except OSError:
+                total += 1
+    return total
+
+
 def _walk(root: Path) -> Iterator[Path]:
     """Article files below ``root`` in sorted order; symlinked directories are not followed."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
