@@ -73,8 +73,11 @@ def systems() -> dict[str, Callable[[str], str]]:
 
         identifier = langid.langid.LanguageIdentifier.from_modelstring(langid.langid.model, norm_probs=True)
         identifier.set_languages(["sv", "da", "no", "nb", "en"])
-        found["langid.py (sv/da/no/en)"] = lambda text: {"no": "nb"}.get(identifier.classify(text)[0],
-                                                                        identifier.classify(text)[0])
+        def run_langid(text: str) -> str:
+            code = identifier.classify(text)[0]
+            return {"no": "nb"}.get(code, code)
+
+        found["langid.py (sv/da/no/en)"] = run_langid
     except ImportError:
         pass
     return found

@@ -10,12 +10,8 @@ from pathlib import Path
 import click
 
 from claimx import __version__
+from claimx.cli_review import fail, register
 from claimx.errors import ClaimxError
-
-
-def _fail(message: str, code: int = 2) -> None:
-    click.echo(f"claimx: {message}", err=True)
-    sys.exit(code)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -119,11 +115,11 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
                                incremental=incremental, prune=prune, lang=lang, max_bytes=max_bytes,
                                on_line=on_line, service=service, extract_from=extract_from)
         except Interrupted as error:
-            _fail(str(error), code=130)
+            fail(str(error), code=130)
         except ClaimxError as error:
-            _fail(str(error))
+            fail(str(error))
         except OSError as error:
-            _fail(f"{output}: cannot write output ({error.strerror})")
+            fail(f"{output}: cannot write output ({error.strerror})")
     if show_progress and total is None:
         click.echo("", err=True)
     stale = _reconcile_reviews(output, reviews)
@@ -150,13 +146,13 @@ def _translation_service(target: str, key: str | None, server_url: str | None, c
     from claimx.translate import DeepLTranslator, TranslationCache, TranslationError, TranslationService, read_glossary
 
     if not key:
-        _fail("--translate needs a DeepL key: set DEEPL_AUTH_KEY or pass --deepl-key")
+        fail("--translate needs a DeepL key: set DEEPL_AUTH_KEY or pass --deepl-key")
     try:
         service = TranslationService(DeepLTranslator(key, server_url), TranslationCache(cache_path), target.upper(),
                                      max_chars=max_chars, glossary=read_glossary(glossary) if glossary else None)
         service.check()
     except TranslationError as error:
-        _fail(str(error))
+        fail(str(error))
     return service
 
 
@@ -214,7 +210,7 @@ def evaluate(output: Path, gold_dir: Path, texts_dir: Path, verbose: bool, as_js
     try:
         report = score(output, gold_dir, texts_dir, segment_text)
     except ClaimxError as error:
-        _fail(str(error))
+        fail(str(error))
     if as_json:
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
@@ -307,24 +303,18 @@ def usage(deepl_key: str | None, deepl_server_url: str | None) -> None:
     from claimx.translate import DeepLTranslator
 
     if not deepl_key:
-        _fail("set DEEPL_AUTH_KEY or pass --deepl-key")
+        fail("set DEEPL_AUTH_KEY or pass --deepl-key")
     try:
         count, limit = DeepLTranslator(deepl_key, deepl_server_url).usage()
     except deepl.AuthorizationException:
-        _fail("DeepL rejected the authentication key (HTTP 403)")
+        fail("DeepL rejected the authentication key (HTTP 403)")
     except deepl.DeepLException as error:
-        _fail(f"DeepL is not reachable: {error.__class__.__name__}")
+        fail(f"DeepL is not reachable: {error.__class__.__name__}")
     left = "" if not limit else f", {limit - (count or 0)} left"
     click.echo(f"characters: {count} of {limit}{left}")
 
 
-def _register_review_commands() -> None:
-    from claimx.cli_review import register
-
-    register(main)
-
-
-_register_review_commands()
+register(main)
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""CLI commands for reviewing and exporting: review, report, export, import-reviews."""
+"""CLI commands for reviewing and exporting (review, report, export, import-reviews) and `fail`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ REVIEWS = click.option("--reviews", type=click.Path(dir_okay=False, path_type=Pa
                        help="Review store (default: OUTPUT.reviews.sqlite beside the output).")
 
 
-def _fail(message: str, code: int = 2) -> None:
+def fail(message: str, code: int = 2) -> None:
+    """Print one ``claimx: ...`` line on stderr and exit (shared by every command)."""
     click.echo(f"claimx: {message}", err=True)
     sys.exit(code)
 
@@ -62,7 +63,7 @@ def register(main: click.Group) -> None:
                 counts = run_session(records, store, queue, reviewer=reviewer or _login(),
                                      position_key=f"position:{output.resolve()}:{status}:{lang}:{substance}:{kind}")
         except ClaimxError as error:
-            _fail(str(error))
+            fail(str(error))
         click.echo("claimx: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {store.path}")
 
     @main.command()
@@ -86,7 +87,7 @@ def register(main: click.Group) -> None:
                 store.reconcile(records)
                 handle.write(build_report(records, store))
         except ClaimxError as error:
-            _fail(str(error))
+            fail(str(error))
         click.echo(f"claimx: report -> {destination}", err=True)
 
     @main.command()
@@ -113,7 +114,7 @@ def register(main: click.Group) -> None:
                 store.reconcile(records)
                 handle.write(EXPORTERS[fmt](records, store, only))
         except ClaimxError as error:
-            _fail(str(error))
+            fail(str(error))
 
     @main.command("import-reviews")
     @click.argument("annotations", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -134,13 +135,13 @@ def register(main: click.Group) -> None:
         try:
             tasks = json.loads(annotations.read_text("utf-8"))
         except (OSError, ValueError) as error:
-            _fail(f"{annotations}: not a Label Studio JSON export ({error})")
+            fail(f"{annotations}: not a Label Studio JSON export ({error})")
         try:
             records, store = _open(output, reviews)
             with store:
                 counts = import_label_studio(tasks, records, store, reviewer)
         except ClaimxError as error:
-            _fail(str(error))
+            fail(str(error))
         click.echo("claimx: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {store.path}")
 
 

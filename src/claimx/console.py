@@ -78,8 +78,8 @@ def describe(item: Item, decision: Decision | None, index: int, total: int) -> s
                                                          if claim.evidence.participants else "")
                            if claim.evidence else "-"),
     ]
-    if getattr(claim, "translation", None):
-        lines.append(f"  english    {claim.translation.text}")  # type: ignore[attr-defined]
+    if claim.translation is not None:
+        lines.append(f"  english    {claim.translation.text}")
     if decision is not None and decision.note:
         lines.append(f"  note       {decision.note}")
     if outcome is None and dose is None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from claimx.errors import GoldError
 from claimx.models import ArticleResult
+from claimx.output import load_records
 
 SYNONYMS = {"curcumin": "turmeric", "fish oil": "omega-3", "coq10": "coenzyme q10", "folate": "folic acid"}
 UNITS = {"µg": "ug", "μg": "ug", "mcg": "ug", "IE": "IU", "iu": "IU", "ie": "IU"}
@@ -133,17 +134,7 @@ def load_gold(gold_dir: Path) -> list[GoldDoc]:
 
 def load_predictions(path: Path) -> dict[str, ArticleResult]:
     """Output records keyed by the file name of their source."""
-    records = {}
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = ArticleResult.model_validate_json(line)
-            except ValueError as error:
-                raise GoldError(f"{path}:{number}: not a claimx record ({error.__class__.__name__})") from None
-            records[Path(record.source).name] = record
-    return records
+    return {Path(record.source).name: record for record in load_records(path)}
 
 
 def _group_key(quote: str, sentences: list[str]) -> str:

@@ -163,10 +163,9 @@ def _stable_hash(*parts: str) -> int:
 
 def prodigy_task(record: ArticleResult, claims: list[tuple[Claim, str]]) -> dict[str, Any]:
     """A Prodigy spans+relations task; ``token_end`` is inclusive, as Prodigy wants."""
-    import spacy
+    from claimx.nlp import record_doc
 
-    lang = record.language.code if record.language and record.language.code in ("sv", "da", "nb", "en") else "xx"
-    doc = spacy.blank(lang).make_doc(record.text)
+    doc = record_doc(record.text, record.language.code if record.language else None)
     tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
               for t in doc]
     spans: dict[tuple[int, int, str], dict] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -106,13 +106,11 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
     return result
 
 
-def topic_substance(sentences: Iterable[Sentence], title_mentions: Sequence[Mention] = ()) -> str | None:
-    """The substance an article is about: the most mentioned one (title mentions count double)."""
+def topic_substance(sentences: Iterable[Sentence]) -> str | None:
+    """The substance an article is about: the most mentioned one, if clearly so."""
     counts: Counter[str] = Counter()
     for sentence in sentences:
         counts.update(m.entry.name for m in sentence.of("SUBSTANCE"))
-    for mention in title_mentions:
-        counts[mention.entry.name] += 2
     if not counts:
         return None
     (name, count), *rest = counts.most_common(2) + [("", 0)]

@@ -108,12 +108,6 @@ class NGramModel:
         total = sum(math.exp((totals[i] - totals[best]) / temperature) for i in columns)
         return Guess(code=self.languages[best], confidence=round(1 / total, 4)), float(totals[best]) / max(1, count)
 
-    def score(self, text: str, allowed: set[str] | None = None) -> tuple[Guess, float]:
-        return self.decide(*self.vector(text), allowed=allowed)
-
-    def classify(self, text: str, allowed: set[str] | None = None) -> Guess:
-        return self.score(text, allowed)[0]
-
 
 @lru_cache(maxsize=1)
 def ngram_model() -> NGramModel | None:

@@ -174,5 +174,15 @@ def build_nlp(lang: str) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=None)
+def _blank(lang: str) -> Language:
+    return spacy.blank(lang)
+
+
+def record_doc(text: str, lang: str | None) -> Doc:
+    """Bare tokens of a stored record's text (for rendering and exports), one tokenizer per language."""
+    return _blank(lang if lang in ("sv", "da", "nb", "en") else "xx").make_doc(text)
+
+
 def lexicon_of(nlp: Language) -> Lexicon:
     return nlp.__dict__["claimx_lexicon"]

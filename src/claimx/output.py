@@ -10,6 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from pydantic import ValidationError
+
+from claimx.errors import InputError
+from claimx.models import ArticleResult
+
 
 @contextlib.contextmanager
 def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
@@ -35,3 +40,19 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def load_records(path: str | Path) -> list[ArticleResult]:
+    """The records of a claimx output file; a bad line is named by its number."""
+    records = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    try:
+                        records.append(ArticleResult.model_validate_json(line))
+                    except ValidationError:
+                        raise InputError(str(path), f"line {number}: not a claimx/1 record") from None
+    except OSError as error:
+        raise InputError(str(path), f"cannot read ({error.strerror})") from None
+    return records

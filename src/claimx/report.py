@@ -55,11 +55,11 @@ def _e(value: object) -> str:
 
 def highlighted_text(record: ArticleResult) -> str:
     """The article text with every claim span marked, rendered by displaCy (overlaps allowed)."""
-    import spacy
     from spacy import displacy
 
-    lang = record.language.code if record.language and record.language.code in ("sv", "da", "nb", "en") else "xx"
-    doc = spacy.blank(lang).make_doc(record.text)
+    from claimx.nlp import record_doc
+
+    doc = record_doc(record.text, record.language.code if record.language else None)
     seen, spans = set(), []
     for claim in record.claims:
         for label, span in (("SUBSTANCE", claim.substance), ("DOSE", claim.dose), ("CONDITION", claim.condition),

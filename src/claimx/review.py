@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from claimx.errors import ClaimxError
 from claimx.models import ArticleResult, Claim
+from claimx.output import load_records  # noqa: F401  (the review commands read outputs through here)
 
 DecisionKind = Literal["accepted", "rejected", "corrected"]
 SCHEMA = """
@@ -220,19 +221,3 @@ def reviewed(claim: Claim, decision: Decision | None) -> tuple[Claim, str]:
     if status == "corrected" and decision is not None:
         return apply_corrections(claim, decision.corrections), status
     return claim, status
-
-
-def load_records(path: str | Path) -> list[ArticleResult]:
-    """The records of a claimx output file; a bad line names its number."""
-    records = []
-    try:
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    try:
-                        records.append(ArticleResult.model_validate_json(line))
-                    except ValidationError:
-                        raise ReviewError(f"{path}:{number}: not a claimx/1 record") from None
-    except OSError as error:
-        raise ReviewError(f"{path}: cannot read ({error.strerror})") from None
-    return records
