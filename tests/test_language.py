@@ -123,3 +123,27 @@ def test_claims_carry_their_sentence_language():
             "Magnesium kan redusere hodepine hos voksne, viser en ny norsk undersøkelse fra Oslo.\n")
     langs = {c.condition.name: c.language for c in claims_of(text) if c.condition}
     assert langs == {"migraine": "da", "headache": "nb"}
+
+
+@pytest.mark.parametrize("text", [
+    "", " \n\t ", "a", "ab", "Magnesium kan minska migränanfall.",
+    "İstanbul ÅÄÖ straße Ωmega 😀 x\u200by", "400–500 mg/dag (ca. 12 v.)", "tre  ord\u00a0här " * 40,
+])
+def test_vector_is_the_sum_over_the_plain_feature_definition(text):
+    """The numpy scorer gives the naive Bayes sum of features(), the definition the trainer uses."""
+    import json
+
+    import numpy as np
+
+    from claimx.language import features, model_path, ngram_model
+
+    data = json.loads(model_path("langid.json").read_text("utf-8"))
+    unseen = data["unseen"]
+    expected = np.zeros(len(data["languages"]))
+    count = 0
+    for gram in features(text):
+        expected += np.array(data["features"].get(gram, unseen))
+        count += 1
+    totals, n = ngram_model().vector(text)
+    assert n == count
+    assert np.allclose(totals, expected, rtol=1e-12, atol=1e-9)
