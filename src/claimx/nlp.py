@@ -1,9 +1,15 @@
-"""spaCy pipelines: a blank language, a lookup lemmatizer, sentences and rule spans.
+"""spaCy pipelines: a blank language, sentences and rule spans with lookup lemmas.
 
 No pretrained Scandinavian pipelines exist to download, and ours has no
 trained weights, so a pipeline is assembled at start-up from ``spacy.blank``,
 the lemma tables of ``spacy-lookups-data`` and the rule files (about a second
 per language, once per process).
+
+Speed: the components never walk token objects. What they need to know
+about a word (ends a sentence, may start a rule match, ...) is a lexeme
+flag, computed once per distinct word when spaCy first sees it; the
+components read the flags of a whole doc as one array. Only flagged tokens
+(a few per sentence) are looked at from Python.
 """
 
 from __future__ import annotations
@@ -11,9 +17,10 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
-from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
 
 from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
@@ -32,28 +39,66 @@ ABBREVIATIONS = {
 }
 
 
+CLOSERS = {")", "]", '"', "'", "»", "”"}
+NO_START_FIRST = ",;:)]"
+# Lexeme flag bits (spaCy leaves FLAG19..FLAG63 free): computed once per distinct word.
+FLAG_RULE = 50  # the word can start a rule match (itself, its lemma or a phrase's first word)
+FLAG_END = 51  # the word ends a sentence
+FLAG_CLOSER = 52  # a closing bracket or quote
+FLAG_NO_START = 53  # begins in lowercase or with ,;:)] so never starts a sentence
+
+
+def add_word_flags(nlp: Language, lexicon: Lexicon, lemmas: dict[str, str] | None) -> None:
+    """Register the per-word flags the sentence and rule components read as arrays."""
+    vocab = nlp.vocab
+    vocab.add_flag(lambda word: word in SENTENCE_END, flag_id=FLAG_END)
+    vocab.add_flag(lambda word: word in CLOSERS, flag_id=FLAG_CLOSER)
+    vocab.add_flag(lambda word: word[:1].islower() or word[:1] in NO_START_FIRST, flag_id=FLAG_NO_START)
+    vocab.add_flag(lambda word: not word.isspace() and bool(
+        word_patterns(word, lexicon, lemmas) or lexicon.phrase_candidates(word)), flag_id=FLAG_RULE)
+
+
+def sentence_starts(ends: np.ndarray, closers: np.ndarray, no_start: np.ndarray) -> np.ndarray:
+    """Sentence starts of a token sequence without whitespace tokens.
+
+    A token starts a sentence when the previous token ended one (". ! ?", or
+    a closing bracket or quote right after such an end) and it does not begin
+    in lowercase or with ``,;:)]``. The first token always starts one and
+    never ends one. Vectorised: token k is "after an end" when the last
+    sentence end at or before k comes no earlier than the last non-closer.
+    """
+    size = len(ends)
+    positions = np.arange(size)
+    ends = ends.copy()
+    closers = closers.copy()
+    ends[:1] = False
+    closers[:1] = False
+    last_end = np.maximum.accumulate(np.where(ends, positions, -1))
+    last_breaker = np.maximum.accumulate(np.where(~closers, positions, -1))
+    after_end = last_end >= last_breaker
+    starts = np.zeros(size, dtype=bool)
+    starts[:1] = True
+    starts[1:] = after_end[:-1] & ~no_start[1:]
+    return starts
+
+
 @Language.component("claimx_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
     """Sentence boundaries after . ! ? unless the next word starts in lowercase.
 
     Blocks (lines) are processed as separate docs, so a heading never glues
     onto the next sentence; abbreviations are single tokens (tokenizer
-    special cases), so "ca. 400 mg" stays one sentence.
+    special cases), so "ca. 400 mg" stays one sentence. Works on token
+    arrays and per-word flags (:func:`add_word_flags`), not token objects.
     """
-    after_end = False
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        if token.is_space:
-            token.is_sent_start = False
-            continue
-        first = token.text[0]
-        token.is_sent_start = after_end and not first.islower() and first not in ",;:)]"
-        if token.text in SENTENCE_END or token.text in ")]\"'»”" and after_end:
-            after_end = True
-        else:
-            after_end = False
+    if not len(doc):
+        return doc
+    table = doc.to_array([IS_SPACE, FLAG_END, FLAG_CLOSER, FLAG_NO_START]).astype(bool)
+    words = ~table[:, 0]
+    words[0] = True  # the first token starts a sentence even if it is whitespace
+    starts = np.full(len(doc), -1, dtype=np.int32)
+    starts[words] = np.where(sentence_starts(table[words, 1], table[words, 2], table[words, 3]), 1, -1)
+    doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
     return doc
 
 
@@ -81,52 +126,58 @@ def rule_lemma_table(lang: str, full: dict[str, str], lexicon: Lexicon) -> dict[
             if lemma.lower() in targets and form.lower() != lemma.lower()}
 
 
-def make_lemmatizer(nlp: Language, lang: str) -> dict | None:
-    """spaCy's lookup lemmatizer with the rule-relevant table shipped in ``models/lemmas``.
+def lemma_table(lang: str) -> dict[str, str] | None:
+    """The lookup lemma table for ``lang``: the rule-relevant part shipped in ``models/lemmas``.
 
     The shipped table is pruned from spacy-lookups-data by ``scripts/build_models.py``
     (loading the full tables costs ~1.5 s per language at every start). Without
-    it, the full table is used. The tables are case-sensitive, so rule matching
-    also tries the lowercase form.
+    it, the full table is used.
     """
     from claimx.language import model_path
 
     path = model_path("lemmas", f"{lang}.json")
-    table = json.loads(path.read_text("utf-8")) if path.is_file() else full_lemma_table(lang)
-    if table is None:
-        return None
-    lookups = Lookups()
-    lookups.add_table("lemma_lookup", table)
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"}).initialize(lookups=lookups)
-    return table
+    return json.loads(path.read_text("utf-8")) if path.is_file() else full_lemma_table(lang)
+
+
+def word_patterns(word: str, lexicon: Lexicon, lemmas: dict[str, str] | None) -> tuple[Pattern, ...]:
+    """Single-word patterns matching ``word`` itself or, for exact patterns, its lemma.
+
+    The lemma is spaCy's lookup lemma (the table is case-sensitive, so a
+    capitalised word falls back to its lowercase form). Lemmas are looked up
+    only for words the rules test, not for every token of every text.
+    """
+    found = lexicon.word_matches(word)
+    if lemmas is None:
+        return found
+    lemma = lemmas.get(word, word)
+    lower = word.lower()
+    if lemma == word and not word.islower():
+        lemma = lemmas.get(lower, lower)
+    if lemma and lemma != lower:
+        found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
+    return found
 
 
 def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
-    """Every rule match in ``doc`` as a span labelled with its entry's label and id."""
+    """Every rule match in ``doc`` as a span labelled with its entry's label and id.
+
+    Only tokens whose word carries ``FLAG_RULE`` (worked out once per distinct
+    word) are looked at; the rest of the doc is never touched from Python.
+    """
     best: dict[tuple[str, int], tuple[tuple[int, int, int], Span]] = {}
-    for token in doc:
-        if token.is_space:
-            continue
-        for pattern in _token_patterns(token, lexicon, lemmas):
-            _keep(best, pattern, doc[token.i : token.i + 1])
-        for pattern in lexicon.phrase_candidates(token.text):
-            end = token.i + len(pattern.words)
+    candidates = np.flatnonzero(doc.to_array(FLAG_RULE)).tolist() if len(doc) else []
+    for i in candidates:
+        word = doc[i].text
+        for pattern in word_patterns(word, lexicon, lemmas):
+            _keep(best, pattern, doc[i : i + 1])
+        for pattern in lexicon.phrase_candidates(word):
+            end = i + len(pattern.words)
             if end <= len(doc) and all(
-                word_fits(pattern, k, doc[token.i + k].text) for k in range(len(pattern.words))
+                word_fits(pattern, k, doc[i + k].text) for k in range(len(pattern.words))
             ):
-                _keep(best, pattern, doc[token.i : end])
+                _keep(best, pattern, doc[i:end])
     spans = [span for _, span in best.values()]
     return _drop_covered(spans)
-
-
-def _token_patterns(token, lexicon: Lexicon, lemmas) -> tuple[Pattern, ...]:
-    found = lexicon.word_matches(token.text)
-    lemma = token.lemma_
-    if lemmas is not None and lemma == token.text and not token.is_lower:
-        lemma = lemmas.get(token.lower_, token.lower_)
-    if lemma and lemma != token.lower_:
-        found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
-    return found
 
 
 def _keep(best: dict, pattern: Pattern, span: Span) -> None:
@@ -159,7 +210,8 @@ def build_nlp(lang: str) -> Language:
         for variant in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
     lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)])
-    lemmas = make_lemmatizer(nlp, lang)
+    lemmas = lemma_table(lang)
+    add_word_flags(nlp, lexicon, lemmas)
     nlp.add_pipe("claimx_sentences")
     nlp.meta["claimx_rules_version"] = lexicon.version
 
