@@ -85,17 +85,19 @@ UNKNOWN_CHAR = 127  # alphabet code of characters the model never saw; no key co
 class NGramModel:
     """Multinomial naive Bayes over :func:`features`; log-probabilities per language.
 
-    Character n-grams are scored with numpy: each character becomes a 7-bit
-    alphabet code, an n-gram the base-128 number of its codes (the number of
-    digits tells n apart), and a sorted key array maps numbers to table rows.
-    Whole words are looked up in a dict. The rows come out in the order of
-    :func:`features`, so the sums are exactly those of the plain definition.
+    Character n-grams are scored with numpy and no per-character Python:
+    each character becomes a 7-bit alphabet code and an n-gram the base-128
+    number of its codes (the number of digits tells n apart). 1- to 3-grams
+    index a dense row array directly; a 4-gram indexes a dense block of 128
+    rows chosen by its first three characters. Whole words are looked up in a
+    dict. The rows come out in the order of :func:`features`, so the sums are
+    those of the plain definition.
     """
 
     languages: list[str]
-    short: np.ndarray  # n-gram number -> table row, dense, for n < ORDERS[-1]
-    keys: np.ndarray  # sorted numbers of the longest n-grams
-    key_rows: np.ndarray  # table row of each key
+    short: np.ndarray  # 1-3-gram number -> table row (dense)
+    blocks: np.ndarray  # 3-gram number -> block of the 4-grams it starts (0: none)
+    long: np.ndarray  # block * 128 + last character code -> table row
     words: dict[str, int]  # "W:" features by word
     alphabet: np.ndarray  # code point -> alphabet code (uint8)
     columns: np.ndarray  # the table transposed: one row per language, the last column for unseen
@@ -103,7 +105,7 @@ class NGramModel:
     @classmethod
     def load(cls, path: Path) -> NGramModel:
         data = json.loads(path.read_text("utf-8"))
-        if data.get("format") != "claimx-langid/1" or data.get("orders") != list(ORDERS):
+        if data.get("format") != "claimx-langid/1" or tuple(data.get("orders", ())) != (1, 2, 3, 4):
             raise ValueError(f"{path}: not a claimx language model")
         grams = list(data["features"])
         table = np.array([data["features"][g] for g in grams] + [data["unseen"]], dtype=np.float64)
@@ -114,19 +116,19 @@ class NGramModel:
         codes = {ch: i + 1 for i, ch in enumerate(chars)}
         alphabet = np.full(0x110000, UNKNOWN_CHAR, dtype=np.uint8)
         alphabet[[ord(ch) for ch in chars]] = list(codes.values())
-        short = np.full(128 ** (ORDERS[-1] - 1), unseen, dtype=np.int32)
-        longest = []
+        short = np.full(128 ** 3, unseen, dtype=np.int32)
+        blocks = np.zeros(128 ** 3, dtype=np.int32)
+        prefixes = sorted({_number(g[:3], codes) for g in grams if len(g) == 4 and not g.startswith("W:")})
+        blocks[prefixes] = np.arange(1, len(prefixes) + 1)
+        long = np.full((len(prefixes) + 1) * 128, unseen, dtype=np.int32)
         for row, gram in enumerate(grams):
             if gram.startswith("W:"):
                 continue
-            if len(gram) < ORDERS[-1]:
+            if len(gram) < 4:
                 short[_number(gram, codes)] = row
             else:
-                longest.append((_number(gram, codes), row))
-        longest.sort()
-        return cls(languages=data["languages"], short=short,
-                   keys=np.array([k for k, _ in longest], dtype=np.int64),
-                   key_rows=np.array([r for _, r in longest], dtype=np.int64),
+                long[blocks[_number(gram[:3], codes)] * 128 + codes[gram[3]]] = row
+        return cls(languages=data["languages"], short=short, blocks=blocks, long=long,
                    words={g[2:]: row for row, g in enumerate(grams) if g.startswith("W:")},
                    alphabet=alphabet, columns=np.ascontiguousarray(table.T))
 
@@ -143,18 +145,13 @@ class NGramModel:
         if padded.isspace():  # only the two 1-grams " " (features() drops all-space longer grams)
             space = int(self.short[self.alphabet[ord(" ")]])
             return self._total([space, space]), 2
-        codes = self.alphabet[np.frombuffer(padded.encode("utf-32-le"), dtype=np.uint32)].astype(np.int64)
-        parts, gram = [self.short[codes]], codes
-        for n in ORDERS[1:]:
-            gram = gram[:-1] * 128 + codes[n - 1:]
-            if n < ORDERS[-1]:
-                parts.append(self.short[gram])
-            else:
-                at = np.minimum(np.searchsorted(self.keys, gram), len(self.keys) - 1)
-                parts.append(np.where(self.keys[at] == gram, self.key_rows[at], self.unseen))
+        codes = self.alphabet[np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), dtype=np.int32)].astype(np.int32)
+        bigrams = codes[:-1] * 128 + codes[1:]
+        trigrams = bigrams[:-1] * 128 + codes[2:]
+        fourgrams = self.long[self.blocks[trigrams[:-1]] * 128 + codes[3:]]
         unseen = self.unseen
-        parts.append(np.array([self.words.get(word, unseen) for word in padded.split()], dtype=np.int64))
-        rows = np.concatenate(parts)
+        words = np.array([self.words.get(word, unseen) for word in padded.split()], dtype=np.int32)
+        rows = np.concatenate([self.short[codes], self.short[bigrams], self.short[trigrams], fourgrams, words])
         return self._total(rows), len(rows)
 
     def _total(self, rows) -> np.ndarray:
@@ -218,7 +215,7 @@ def detect(text: str) -> Guess | None:
 
 
 def _letters(text: str) -> int:
-    return sum(ch.isalpha() for ch in text)
+    return sum(map(str.isalpha, text))
 
 
 def _langdetect_only(sample: str) -> Guess | None:
@@ -313,7 +310,7 @@ MIN_SENTENCE_LETTERS = 20
 
 def sentence_language(sentence: str, paragraph: Guess) -> Guess:
     """A sentence's language; short sentences and weak sv/da/nb flips take the paragraph's."""
-    if sum(ch.isalpha() for ch in sentence) < MIN_SENTENCE_LETTERS:
+    if _letters(sentence) < MIN_SENTENCE_LETTERS:
         return paragraph
     guess = detect(sentence)
     if guess is None or _is_scandinavian_swap(paragraph, guess, SENTENCE_SWAP_CONFIDENCE):
