@@ -62,10 +62,23 @@ class Sentence:
     block_lang: str
     block: int
     mentions: list[Mention]
-    doses: list[FoundDose] = field(default_factory=list)
-    durations: list = field(default_factory=list)
     language_of: Callable[[str], str] | None = None
     _lang: str | None = None
+    _doses: list[FoundDose] | None = None
+    _durations: list | None = None
+
+    @property
+    def doses(self) -> list[FoundDose]:
+        """Doses in the sentence (found only when asked: most sentences never need them)."""
+        if self._doses is None:
+            self._doses = find_doses(self.text, self.block_lang)
+        return self._doses
+
+    @property
+    def durations(self) -> list:
+        if self._durations is None:
+            self._durations = find_durations(self.text, self.block_lang)
+        return self._durations
 
     @property
     def lang(self) -> str:
@@ -99,10 +112,7 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
             for s in spans
             if sent.start <= s.start and s.end <= sent.end
         ]
-        sentence = Sentence(start, start + len(text), text, lang, block, mentions, language_of=sentence_lang)
-        sentence.doses = find_doses(text, lang)
-        sentence.durations = find_durations(text, lang)
-        result.append(sentence)
+        result.append(Sentence(start, start + len(text), text, lang, block, mentions, language_of=sentence_lang))
     return result
 
 
@@ -142,6 +152,8 @@ def find_claims(sentence: Sentence, text: str, source: str, topic: str | None,
     """
     if sentence.text.rstrip().endswith("?"):
         return []
+    if not sentence.of("SUBSTANCE") and not (topic and sentence.of("EFFECT", "SUBSTANCE_REF")):
+        return []  # no substance, named or implied (see _substances): no claim
     doses, magnitudes = _split_doses(sentence)
     outcomes = sentence.of("CONDITION", "TARGET")
     subs = _substances(sentence, topic, bool(outcomes or doses or sentence.durations))

@@ -23,6 +23,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimx.prefilter import Gate, build_gate
 from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
 
 SPANS_KEY = "claimx"
@@ -223,6 +224,7 @@ def build_nlp(lang: str) -> Language:
     nlp.add_pipe(f"claimx_rules_{lang}")
     nlp.vocab.strings.add(lang)
     nlp.__dict__["claimx_lexicon"] = lexicon
+    nlp.__dict__["claimx_gate"] = build_gate(lexicon, lemmas)
     return nlp
 
 
@@ -238,3 +240,8 @@ def record_doc(text: str, lang: str | None) -> Doc:
 
 def lexicon_of(nlp: Language) -> Lexicon:
     return nlp.__dict__["claimx_lexicon"]
+
+
+def gate_of(nlp: Language) -> Gate:
+    """The pipeline's paragraph prefilter (:mod:`claimx.prefilter`)."""
+    return nlp.__dict__["claimx_gate"]

@@ -17,7 +17,7 @@ from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult, Evidence
-from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of
+from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of
 from claimx.rules import available_languages
 
 log = logging.getLogger(__name__)
@@ -85,10 +85,9 @@ def process_article(article: Article, lang: str | None = None, service=None,
     return result
 
 
-def extract_claims(text: str, blocks: list[Block], source: str) -> list:
+def extract_claims(text: str, blocks: list[Block], source: str, prefilter: bool = True) -> list:
     """Claims of all blocks of one text, in text order."""
-    sentences = tag_blocks(text, blocks)
-    topic = topic_substance(s for group in sentences for s in group)
+    sentences, topic = tag_blocks(text, blocks, prefilter)
     claims = []
     for group in sentences:
         carried: Evidence | None = None
@@ -99,23 +98,51 @@ def extract_claims(text: str, blocks: list[Block], source: str) -> list:
     return claims
 
 
-def tag_blocks(text: str, blocks: list[Block]) -> list[list[Sentence]]:
-    """Run each block through its language's pipeline; boilerplate blocks give no sentences."""
-    result: list[list[Sentence]] = []
+def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[list[list[Sentence]], str | None]:
+    """The tagged sentences of each block that can hold a claim, and the article's topic substance.
+
+    With ``prefilter``, a block in which no substance can match is tokenized
+    only if the article turns out to have a topic substance (which can stand
+    in for a missing one); the result is the same as without it
+    (:mod:`claimx.prefilter`). Boilerplate blocks give no sentences, and a
+    closing heading such as "Referenser" ends the article.
+    """
+    groups: dict[int, list[Sentence]] = {}
+    waiting: list[int] = []
     for index, block in enumerate(blocks):
-        nlp = build_nlp(block.lang)
-        piece = text[block.start:block.end]
-        doc = nlp(nlp_view(piece))
-        spans = list(doc.spans[SPANS_KEY])
-        if _ends_article(doc, spans):
-            break
-        if _is_boilerplate(doc, spans):
+        if prefilter and not gate_of(build_nlp(block.lang)).may_match(text[block.start:block.end]):
+            waiting.append(index)
             continue
-        entries = lexicon_of(nlp).entries
-        paragraph = Guess(block.lang, block.confidence)
-        result.append(sentences_of(doc, piece, block.start, block.lang, index, entries,
-                                   lambda sentence: sentence_language(sentence, paragraph).code))
-    return result
+        tagged = _tag_block(text, block, index)
+        if tagged is ARTICLE_END:
+            break
+        if tagged is not None:
+            groups[index] = tagged
+    topic = topic_substance(s for index in sorted(groups) for s in groups[index])
+    if topic:
+        for index in waiting:
+            tagged = _tag_block(text, blocks[index], index)
+            if tagged is not None:  # never ARTICLE_END: its heading passes the prefilter
+                groups[index] = tagged
+    return [groups[index] for index in sorted(groups)], topic
+
+
+ARTICLE_END = object()
+
+
+def _tag_block(text: str, block: Block, index: int):
+    """A block's sentences; None for boilerplate, ARTICLE_END for a closing heading."""
+    nlp = build_nlp(block.lang)
+    piece = text[block.start:block.end]
+    doc = nlp(nlp_view(piece))
+    spans = list(doc.spans[SPANS_KEY])
+    if _ends_article(doc, spans):
+        return ARTICLE_END
+    if _is_boilerplate(doc, spans):
+        return None
+    paragraph = Guess(block.lang, block.confidence)
+    return sentences_of(doc, piece, block.start, block.lang, index, lexicon_of(nlp).entries,
+                        lambda sentence: sentence_language(sentence, paragraph).code)
 
 
 LONG_CHUNK = re.compile(r"\S{%d,}" % MAX_CHUNK)
@@ -145,6 +172,8 @@ def _is_boilerplate(doc, spans) -> bool:
 
 def _ends_article(doc, spans) -> bool:
     """A heading such as "Referenser" or "Kilder": what follows is not article text."""
+    if not any(s.label_ == "SECTION_END" for s in spans):
+        return False
     words = [t for t in doc if not t.is_punct and not t.is_space]
     return 0 < len(words) <= 3 and any(s.label_ == "SECTION_END" and s.start == words[0].i for s in spans)
 

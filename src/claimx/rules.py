@@ -250,9 +250,11 @@ def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
             raise RuleError(f"{name}:{number}: {error}") from None
 
 
-def available_languages() -> list[str]:
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """Languages with a rules folder (read once per process)."""
     root = resources.files("claimx").joinpath("rules")
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common")
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common"))
 
 
 @lru_cache(maxsize=None)

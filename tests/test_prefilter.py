@@ -1,0 +1,83 @@
+"""The paragraph prefilter never changes a result: it only skips work that finds nothing."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimx.language import identify
+from claimx.nlp import SPANS_KEY, build_nlp, gate_of
+from claimx.pipeline import Block, extract_claims
+from claimx.prefilter import GATE_LABELS, trie_regex
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def claims_both_ways(text: str) -> tuple[list, list]:
+    language = identify(text)
+    blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs
+              if p.code in ("sv", "da", "nb", "en")]
+    fast = extract_claims(text, blocks, "doc", prefilter=True)
+    full = extract_claims(text, blocks, "doc", prefilter=False)
+    return [c.model_dump() for c in fast], [c.model_dump() for c in full]
+
+
+def corpus_texts() -> list[str]:
+    return [p.read_text("utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("index", range(len(corpus_texts())))
+def test_same_claims_with_and_without_prefilter_on_the_corpus(index):
+    fast, full = claims_both_ways(corpus_texts()[index])
+    assert fast == full
+
+
+def test_same_claims_on_the_seeds(shared_dir):
+    for path in sorted((shared_dir / "seeds").iterdir()):
+        fast, full = claims_both_ways(path.read_text("utf-8"))
+        assert fast == full, path.name
+
+
+PARAGRAPHS = [line for text in corpus_texts() for line in text.splitlines() if line.strip()] + [
+    "Tillskottet minskade risken för migrän med 30 % under tolv veckor.",  # implied substance
+    "Det hjälpte mot huvudvärk hos 40 patienter.",
+    "Referenser",
+    "Kilder",
+    "Läs mer: magnesium.se/butik",
+    "Vi talade med forskaren om vädret och valet i höstas.",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PARAGRAPHS), min_size=1, max_size=8))
+def test_same_claims_on_shuffled_paragraphs(paragraphs):
+    """Topic substances, implied substances, closing headings and boilerplate in any order."""
+    fast, full = claims_both_ways("\n".join(paragraphs))
+    assert fast == full
+
+
+def test_every_gated_match_passes_the_gate():
+    """Wherever a substance or closing-heading rule matches, the gate says the text may match."""
+    for lang in ("sv", "da", "nb", "en"):
+        nlp = build_nlp(lang)
+        for line in PARAGRAPHS + ["MgO och Ca-tillskott", "jodidbrist", "B12-vitaminet", "St John's wort"]:
+            doc = nlp(line)
+            if any(s.label_ in GATE_LABELS for s in doc.spans[SPANS_KEY]):
+                assert gate_of(nlp).may_match(line), (lang, line)
+
+
+def test_gate_skips_plain_prose():
+    gate = gate_of(build_nlp("sv"))
+    assert not gate.may_match("Vi talade med forskaren om vädret och valet i höstas.")
+    assert gate.may_match("Hon tog MAGNESIUMCITRAT varje kväll.")  # case-insensitive for lowercase patterns
+    assert gate.may_match("400 mg MgO")  # cased symbol
+    assert not gate.may_match("400 mg mgo")  # ... only in its own case
+
+
+def test_trie_regex_finds_any_word():
+    regex = trie_regex({"magnesium", "mag", "zink", "b12"})
+    assert regex.search("ett magiskt tal")
+    assert regex.search("vitamin b12")
+    assert not regex.search("ma gnesium zin k b1 2")
+    assert trie_regex(set()) is None
