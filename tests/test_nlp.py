@@ -90,3 +90,24 @@ def test_components_match_plain_definitions(lang, text):
 @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=6), max_size=30), st.sampled_from(["sv", "da"]))
 def test_components_match_plain_definitions_on_random_token_soup(words, lang):
     _check(lang, " ".join(words))
+
+
+def unscreened_matches(lexicon, word: str) -> tuple:
+    """Lexicon.word_matches without its screen: the affix lookups on every word."""
+    lower = word.lower()
+    found = tuple(lexicon._lookup(lower, ""))
+    if word != lower or not word.isalpha():
+        found += tuple(lexicon._lookup(word, "\x01"))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["sv", "da", "nb", "en"]), st.text(max_size=4), st.integers(0, 10_000),
+       st.text(max_size=4), st.booleans())
+def test_screen_never_hides_a_match(lang, before, pick, after, upper):
+    lexicon = lexicon_of(build_nlp(lang))
+    stems = sorted({p.words[0] for table in (lexicon.exact, lexicon.prefix, lexicon.suffix)
+                    for patterns in table.values() for p in patterns} | {p.words[0] for p in lexicon.infix})
+    word = before + stems[pick % len(stems)] + after
+    word = word.upper() if upper else word
+    assert lexicon.word_matches(word) == unscreened_matches(lexicon, word)

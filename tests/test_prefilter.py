@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from claimx.language import identify
 from claimx.nlp import SPANS_KEY, build_nlp, gate_of
 from claimx.pipeline import Block, extract_claims
-from claimx.prefilter import GATE_LABELS, trie_regex
+from claimx.prefilter import GATE_LABELS
+from claimx.rules import trie_regex
 
 ROOT = Path(__file__).resolve().parents[1]
 
