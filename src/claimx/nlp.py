@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -163,41 +163,47 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     """Every rule match in ``doc`` as a span labelled with its entry's label and id.
 
     Only tokens whose word carries ``FLAG_RULE`` (worked out once per distinct
-    word) are looked at; the rest of the doc is never touched from Python.
+    word) are looked at, through the doc's arrays; spans are made for the
+    winning matches only.
     """
-    best: dict[tuple[str, int], tuple[tuple[int, int, int], Span]] = {}
-    candidates = np.flatnonzero(doc.to_array(FLAG_RULE)).tolist() if len(doc) else []
+    if not len(doc):
+        return []
+    table = doc.to_array([FLAG_RULE, ORTH])
+    candidates = np.flatnonzero(table[:, 0]).tolist()
+    strings, orths, size = doc.vocab.strings, table[:, 1].tolist(), len(doc)
+    best: dict[tuple[str, int], tuple[tuple[int, int, int], int, int, Pattern]] = {}
     for i in candidates:
-        word = doc[i].text
+        word = strings[orths[i]]
         for pattern in word_patterns(word, lexicon, lemmas):
-            _keep(best, pattern, doc[i : i + 1])
+            _keep(best, pattern, i, i + 1)
         for pattern in lexicon.phrase_candidates(word):
-            end = i + len(pattern.words)
-            if end <= len(doc) and all(
-                word_fits(pattern, k, doc[i + k].text) for k in range(len(pattern.words))
-            ):
-                _keep(best, pattern, doc[i:end])
-    spans = [span for _, span in best.values()]
-    return _drop_covered(spans)
+            end = i + len(pattern.words)  # the first word fits: that is how it was found
+            if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
+                _keep(best, pattern, i, end)
+    spans = []
+    for _, start, end, pattern in _drop_covered(list(best.values())):
+        span = Span(doc, start, end, label=pattern.entry.label)
+        span.id_ = pattern.entry.id
+        spans.append(span)
+    return spans
 
 
-def _keep(best: dict, pattern: Pattern, span: Span) -> None:
+def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:
     """Keep, per label and start token, the most specific pattern."""
-    key = (pattern.entry.label, span.start)
+    key = (pattern.entry.label, start)
     current = best.get(key)
     if current is None or pattern.rank > current[0]:
-        labelled = Span(span.doc, span.start, span.end, label=pattern.entry.label)
-        labelled.id_ = pattern.entry.id
-        best[key] = (pattern.rank, labelled)
+        best[key] = (pattern.rank, start, end, pattern)
 
 
-def _drop_covered(spans: list[Span]) -> list[Span]:
-    """Drop a span inside a longer span of the same label ("2-diabetes" inside "typ 2-diabetes")."""
-    def covered(span: Span) -> bool:
-        return any(other.label_ == span.label_ and other.start <= span.start and span.end <= other.end
-                   and other.end - other.start > span.end - span.start for other in spans)
+def _drop_covered(found: list[tuple]) -> list[tuple]:
+    """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes")."""
+    def covered(start: int, end: int, label: str) -> bool:
+        return any(p.entry.label == label and s <= start and end <= e and e - s > end - start
+                   for _, s, e, p in found)
 
-    return sorted((s for s in spans if not covered(s)), key=lambda s: (s.start, -(s.end - s.start)))
+    kept = [m for m in found if not covered(m[1], m[2], m[3].entry.label)]
+    return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))
 
 
 @lru_cache(maxsize=None)

@@ -130,10 +130,11 @@ class Pattern:
     entry: RuleEntry
     words: tuple[str, ...]
     mode: Mode
+    rank: tuple[int, int, int] = field(init=False, compare=False)
 
-    @property
-    def rank(self) -> tuple[int, int, int]:
-        return (len(self.words), MODE_RANK[self.mode], sum(len(w) for w in self.words))
+    def __post_init__(self) -> None:
+        # How specific the pattern is: more words, then exact > prefix > suffix > infix, then longer.
+        object.__setattr__(self, "rank", (len(self.words), MODE_RANK[self.mode], sum(len(w) for w in self.words)))
 
 
 def parse_pattern(entry: RuleEntry, pattern: str, tokenize) -> Pattern:
