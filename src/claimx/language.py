@@ -214,12 +214,17 @@ def detect(text: str) -> Guess | None:
     return _decide(sample, *model.vector(sample))
 
 
-def _letters(text: str) -> int:
-    return sum(map(str.isalpha, text))
+def _has_letters(text: str, wanted: int) -> bool:
+    """Whether ``text`` has at least ``wanted`` letters (counting stops early on prose)."""
+    if len(text) < wanted:
+        return False
+    head = 2 * wanted
+    found = sum(map(str.isalpha, text[:head]))
+    return found >= wanted or found + sum(map(str.isalpha, text[head:])) >= wanted
 
 
 def _langdetect_only(sample: str) -> Guess | None:
-    if _letters(sample) < 3:
+    if not _has_letters(sample, 3):
         return None
     candidates = first_opinion(sample, trials=7)
     return Guess(candidates[0].code, round(candidates[0].confidence, 4)) if candidates else None
@@ -227,11 +232,10 @@ def _langdetect_only(sample: str) -> Guess | None:
 
 def _decide(sample: str, totals: np.ndarray, count: int) -> Guess | None:
     """The model's guess for a scored text, unless langdetect is sure it is another language."""
-    letters = _letters(sample)
-    if letters < 3:
+    if not _has_letters(sample, 3):
         return None
     guess, likelihood = ngram_model().decide(totals, count)  # type: ignore[union-attr]
-    if letters >= MIN_OTHER_LETTERS and likelihood < LIKELIHOOD_GATE:
+    if likelihood < LIKELIHOOD_GATE and _has_letters(sample, MIN_OTHER_LETTERS):
         candidates = first_opinion(sample)
         if _is_other(candidates):
             # A quick look says "another language": confirm with langdetect's full sampling.
@@ -286,7 +290,7 @@ def identify(text: str, override: str | None = None) -> Language:
     result = []
     for start, end, vector in scored:
         guess = None
-        if _letters(text[start:end]) >= MIN_PARAGRAPH_LETTERS:
+        if _has_letters(text[start:end], MIN_PARAGRAPH_LETTERS):
             piece = text[start:min(end, start + MAX_PARAGRAPH_SAMPLE)]
             guess = _decide(piece, *vector) if vector is not None else _langdetect_only(piece)
         if guess is None or _is_scandinavian_swap(document, guess):
@@ -310,7 +314,7 @@ MIN_SENTENCE_LETTERS = 20
 
 def sentence_language(sentence: str, paragraph: Guess) -> Guess:
     """A sentence's language; short sentences and weak sv/da/nb flips take the paragraph's."""
-    if _letters(sentence) < MIN_SENTENCE_LETTERS:
+    if not _has_letters(sentence, MIN_SENTENCE_LETTERS):
         return paragraph
     guess = detect(sentence)
     if guess is None or _is_scandinavian_swap(paragraph, guess, SENTENCE_SWAP_CONFIDENCE):
