@@ -147,3 +147,18 @@ def test_vector_is_the_sum_over_the_plain_feature_definition(text):
     totals, n = ngram_model().vector(text)
     assert n == count
     assert np.allclose(totals, expected, rtol=1e-12, atol=1e-9)
+
+
+def test_numbers_alone_do_not_send_a_text_to_langdetect(monkeypatch):
+    """Digits lower every language's likelihood; only text whose words look foreign is shown to langdetect."""
+    import claimx.language as language
+
+    asked = []
+    real = language.first_opinion
+    monkeypatch.setattr(language, "first_opinion", lambda text, trials=2: asked.append(text) or real(text, trials))
+    danish = "En meta-analyse med 2.028 deltagere viste, at 368 mg (1,5 g) pr. dag i 12 uger gav 23 % færre anfald."
+    assert detect(danish).code == "da"
+    assert asked == []
+    german = "Die Teilnehmer nahmen täglich Magnesium ein und berichteten über deutlich weniger Kopfschmerzen."
+    assert detect(german).code == "de"
+    assert asked
