@@ -14,7 +14,8 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from claimx.language import ORDERS, features as ngrams
+from claimx.language import ORDERS
+from claimx.language import features as ngrams
 
 TREEBANKS = {
     "sv": "UD_Swedish-Talbanken/sv_talbanken-ud-{split}.conllu",

@@ -9,10 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from helpers import assert_offsets
 
 from claimx.cli import main
-from helpers import assert_offsets
 from claimx.models import ArticleResult
+
 
 def _commands(group=main, prefix=()):
     import click

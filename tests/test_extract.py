@@ -1,7 +1,6 @@
 """Each rule family on parametrized sv/da/nb sentences, and the claim builder."""
 
 import pytest
-
 from helpers import assert_offsets, claims_of, run_text
 
 SUBSTANCES = [

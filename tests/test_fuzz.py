@@ -3,12 +3,12 @@
 import math
 import os
 
+from helpers import assert_offsets
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimx.models import Article
 from claimx.pipeline import process_article
-from helpers import assert_offsets
 
 WORDS = ["Magnesium", "kan", "minska", "migrän", "400–500 mg", "dagligen", "inte", "ikke", "hjælper", "mot",
          "D-vitamin", "MgO", "2ggr per dag", "i 8 veckor", "219.224", "6,5", "ca.", "t.ex.", "f.eks.", "risk",

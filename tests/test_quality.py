@@ -5,7 +5,6 @@ change that lowers extraction quality fails here instead of passing silently.
 Raise them when quality improves.
 """
 
-import pytest
 
 from claimx.evaluate import evaluate
 from claimx.ingest import read_articles

@@ -1,7 +1,6 @@
 """Hostile input, regex worst cases and interrupted runs (bounded in count and time)."""
 
 import json
-import os
 import random
 import signal
 import subprocess

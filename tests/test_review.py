@@ -5,7 +5,6 @@ import io
 import json
 import multiprocessing
 import shutil
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner

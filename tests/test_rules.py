@@ -2,10 +2,10 @@
 
 import pytest
 
+from claimx.dose import find_doses
 from claimx.errors import RuleError
 from claimx.nlp import SPANS_KEY, build_nlp
 from claimx.rules import DOSE_LABELS, available_languages, load_entries, parse_rule_file
-from claimx.dose import find_doses
 
 LANGS = available_languages()
 

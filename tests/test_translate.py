@@ -2,17 +2,16 @@
 
 import json
 import logging
-import os
 
 import deepl
 import deepl.http_client
 import pytest
 from click.testing import CliRunner
+from conftest import REAL_DEEPL_KEY
+from deepl_server import FakeDeepL
 
 from claimx.cli import main
 from claimx.translate import DeepLTranslator, TranslationCache, TranslationError, TranslationService
-from conftest import REAL_DEEPL_KEY
-from deepl_server import FakeDeepL
 
 SV = ["Magnesium kan minska antalet migränanfall hos vuxna.", "Zink minskar förkylning.",
       "D-vitamin hjälper inte mot depression."]

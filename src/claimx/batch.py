@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from claimx.errors import ClaimxError
+from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
 from claimx.models import Article
 from claimx.output import atomic_writer
-from claimx.errors import ClaimxError
-from claimx.ids import doc_id_for, rules_version
 
 BATCH_SIZE = 8
 PARTITION_SIZE = 64

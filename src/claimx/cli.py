@@ -143,7 +143,13 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
 def _translation_service(target: str, key: str | None, server_url: str | None, cache_path: str | None,
                          max_chars: int | None, glossary: str | None):
     """Set up translation before any article is read; a bad key or glossary stops here."""
-    from claimx.translate import DeepLTranslator, TranslationCache, TranslationError, TranslationService, read_glossary
+    from claimx.translate import (
+        DeepLTranslator,
+        TranslationCache,
+        TranslationError,
+        TranslationService,
+        read_glossary,
+    )
 
     if not key:
         fail("--translate needs a DeepL key: set DEEPL_AUTH_KEY or pass --deepl-key")

@@ -6,7 +6,6 @@ in the result, so one broken article never sinks a batch.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Iterable, Iterator
