@@ -1,5 +1,6 @@
 """The paragraph prefilter never changes a result: it only skips work that finds nothing."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,55 @@ def test_trie_regex_finds_any_word():
     assert regex.search("vitamin b12")
     assert not regex.search("ma gnesium zin k b1 2")
     assert trie_regex(set()) is None
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def token_starts_after_a_letter(nlp, text: str) -> list[str]:
+    """Tokens beginning with a letter or digit right after a letter, outside tokenizer special cases."""
+    special = [s for s, tokens in nlp.tokenizer.rules.items() if len(tokens) > 1]
+    found = []
+    for token in nlp.make_doc(text):
+        if token.idx and LETTER.match(text[token.idx - 1]) and token.text[0].isalnum():
+            chunk = text[text.rfind(" ", 0, token.idx) + 1:].split(" ")[0]
+            if not any(s in chunk for s in special):
+                found.append(token.text)
+    return found
+
+
+def test_tokens_begin_after_no_letter_on_ud(shared_dir):
+    """The gate's start-of-token rule, checked on every UD dev and test sentence."""
+    from claimx.rules import available_languages
+
+    names = {"sv": "sv_talbanken", "da": "da_ddt", "nb": "no_bokmaal", "en": "en_ewt"}
+    for lang in available_languages():
+        nlp = build_nlp(lang)
+        for path in sorted((shared_dir / "ud").glob(f"*/{names[lang]}-ud-*.conllu")):
+            for line in path.read_text("utf-8").splitlines():
+                if line.startswith("# text = "):
+                    assert token_starts_after_a_letter(nlp, line[9:]) == [], (lang, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["sv", "da", "nb", "en"]),
+       st.text(alphabet="abcåäöøæABÅÄ12-–/.,:;!?()[]\"'»”%+=<>&*_#@$€ ", max_size=40))
+def test_tokens_begin_after_no_letter_on_symbol_soup(lang, text):
+    assert token_starts_after_a_letter(build_nlp(lang), text) == []
+
+
+def test_special_cases_that_split_inside_a_word_are_keys_of_their_own():
+    """English "cannot" is tokenized "can" + "not": a substance "not" must still pass the gate."""
+    from claimx.prefilter import build_gate
+    from claimx.rules import Lexicon, RuleEntry, parse_pattern
+
+    nlp = build_nlp("en")
+    entry = RuleEntry(id="test.substance.not", label="SUBSTANCE", patterns=["not"], name="not")
+    lexicon = Lexicon(entries={entry.id: entry}, version="test")
+    lexicon.add(parse_pattern(entry, "not", lambda text: [t.text for t in nlp.make_doc(text)]))
+    assert any(s.text == "not" for s in nlp.make_doc("we cannot say"))
+    assert not build_gate(lexicon, None).may_match("we cannot say")  # without the special cases
+    gate = build_gate(lexicon, None, nlp.tokenizer.rules)
+    assert gate.may_match("we cannot say")
+    assert gate.may_match("not now")
+    assert not gate.may_match("knot")  # "not" inside a word is no token start

@@ -230,7 +230,7 @@ def build_nlp(lang: str) -> Language:
     nlp.add_pipe(f"claimx_rules_{lang}")
     nlp.vocab.strings.add(lang)
     nlp.__dict__["claimx_lexicon"] = lexicon
-    nlp.__dict__["claimx_gate"] = build_gate(lexicon, lemmas)
+    nlp.__dict__["claimx_gate"] = build_gate(lexicon, lemmas, nlp.tokenizer.rules)
     return nlp
 
 

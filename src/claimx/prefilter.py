@@ -16,7 +16,7 @@ expression (:func:`claimx.rules.trie_regex`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimx.rules import Lexicon, Pattern, trie_regex
 
@@ -36,21 +36,59 @@ class Gate:
         return bool((self.cased and self.cased.search(text)) or (self.lower and self.lower.search(text.lower())))
 
 
-def pattern_key(pattern: Pattern) -> str:
-    """One word every match of ``pattern`` contains: its longest (all words of a phrase must occur)."""
-    return max(pattern.words, key=len)
+@dataclass
+class Keys:
+    """Words to look for: ``anywhere`` as plain substrings, ``starts`` only where a token can start."""
+
+    anywhere: set[str] = field(default_factory=set)
+    starts: set[str] = field(default_factory=set)
+
+    def regex(self) -> re.Pattern | None:
+        """Tokens start after whitespace or a split-off symbol, or (units: "400mg") after a digit;
+        never right after a letter except inside tokenizer special cases, which are keys of their own."""
+        parts = []
+        if self.starts:
+            parts.append(r"(?<![^\W\d_])" + trie_regex(self.starts).pattern)
+        if self.anywhere:
+            parts.append(trie_regex(self.anywhere).pattern)
+        return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
-def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, labels=GATE_LABELS) -> Gate:
-    """The gate for the patterns of ``labels``, and for lemma-table forms that reach them."""
-    lower: set[str] = set()
-    cased: set[str] = set()
+def pattern_key(pattern: Pattern) -> tuple[str, bool]:
+    """One word every match of ``pattern`` contains, and whether it begins a token.
+
+    A phrase's words are whole tokens (the last may be a prefix), so its
+    longest word is taken; a single word begins its token unless the
+    pattern is a suffix or infix.
+    """
+    word = max(pattern.words, key=len)
+    return word, len(pattern.words) > 1 or pattern.mode in ("exact", "prefix")
+
+
+def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: dict[str, list] | None = None,
+               labels=GATE_LABELS) -> Gate:
+    """The gate for the patterns of ``labels``, and for lemma-table forms that reach them.
+
+    Args:
+        lexicon: the language's rule index.
+        lemmas: its lookup lemma table (form -> lemma).
+        special_cases: the tokenizer's special cases (string -> token attributes), whose
+            inner tokens can start right after a letter ("cannot" -> "can", "not").
+    """
+    lower, cased = Keys(), Keys()
     patterns = [p for group in (lexicon.exact, lexicon.prefix, lexicon.suffix, lexicon.phrases)
                 for ps in group.values() for p in ps] + list(lexicon.infix)
     for pattern in patterns:
         if pattern.entry.label in labels:
-            (cased if pattern.entry.cased else lower).add(pattern_key(pattern))
+            word, starts = pattern_key(pattern)
+            keys = cased if pattern.entry.cased else lower
+            (keys.starts if starts else keys.anywhere).add(word if pattern.entry.cased else word.lower())
     for form, lemma in (lemmas or {}).items():
         if any(p.mode == "exact" and p.entry.label in labels for p in lexicon.word_matches(lemma)):
-            lower.add(form.lower())
-    return Gate(lower=trie_regex(lower), cased=trie_regex(cased))
+            lower.starts.add(form.lower())
+    for string, tokens in (special_cases or {}).items():
+        if len(tokens) > 1:
+            for keys, text in ((lower, string.lower()), (cased, string)):
+                if any(key in text for key in keys.starts):
+                    keys.anywhere.add(text)
+    return Gate(lower=lower.regex(), cased=cased.regex())
