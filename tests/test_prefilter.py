@@ -44,6 +44,8 @@ def test_same_claims_on_the_seeds(shared_dir):
 PARAGRAPHS = [line for text in corpus_texts() for line in text.splitlines() if line.strip()] + [
     "Tillskottet minskade risken för migrän med 30 % under tolv veckor.",  # implied substance
     "Det hjälpte mot huvudvärk hos 40 patienter.",
+    "Tillskottet gav effekt redan efter tre veckor med 200 mg per dag.",  # implied, dose and duration only
+    "Preparatet virkede efter otte uger.",
     "Referenser",
     "Kilder",
     "Läs mer: magnesium.se/butik",
@@ -135,3 +137,19 @@ def test_special_cases_that_split_inside_a_word_are_keys_of_their_own():
     assert gate.may_match("we cannot say")
     assert gate.may_match("not now")
     assert not gate.may_match("knot")  # "not" inside a word is no token start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["sv", "da", "nb", "en"]), st.data())
+def test_quantity_screen_finds_every_dose_and_duration(lang, data):
+    from claimx.dose import find_doses, find_durations, grammar, quantity_screen
+
+    g = grammar(lang)
+    amount = data.draw(st.sampled_from(["400", "1,5", "2.028", "1 000", "12"] + sorted(g.numbers)))
+    unit = data.draw(st.sampled_from(sorted(g.units) + sorted(g.durations)))
+    glue = data.draw(st.sampled_from(["", " ", "  ", "-", " - 500 ", "–"]))
+    before = data.draw(st.sampled_from(["", "Ta ", "i ", "(", "ca. ", "x", "Slut.", "4"]))
+    after = data.draw(st.sampled_from(["", ".", " dagligen", "s", "ar", ")", "/dag"]))
+    text = before + amount + glue + unit + after
+    if find_doses(text, lang) or find_durations(text, lang):
+        assert quantity_screen(lang).search(text), text

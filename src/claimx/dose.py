@@ -137,6 +137,26 @@ def grammar(lang: str) -> DoseGrammar:
     return grammar_
 
 
+@lru_cache(maxsize=None)
+def quantity_screen(lang: str) -> re.Pattern[str]:
+    """A regex that finds something in every text where :func:`find_doses` or :func:`find_durations` do.
+
+    Every dose ends in "amount unit" and every duration in "number [-]unit" or
+    "numberunit", an amount ending in a digit or a number word. The screen
+    keeps the unit's right boundary and the number word's left one, and drops
+    the look-behind before an amount, which depends on where a sentence begins.
+    """
+    g = grammar(lang)
+    words = _alternation(list(g.numbers)) or "(?!)"
+    units = _alternation(list(g.units)) or "(?!)"
+    durations = _alternation(list(g.durations)) or "(?!)"
+    return re.compile(
+        rf"(?:\d|(?<![^\W\d_])(?:{words}))\s{{0,2}}-?(?:(?:{units})(?![^\W\d_])|(?:{durations})(?![^\W_]))"
+        rf"|(?<![^\W_])(?:{words})(?:{durations})",
+        re.I,
+    )
+
+
 def parse_number(text: str, numbers: dict[str, float] | None = None, lang: str = "sv") -> float | None:
     """A number as written in ``lang``: "6,5", "219.224", "43 833", "fyra"; in English "25,871", "1.5"."""
     word = text.strip().lower()

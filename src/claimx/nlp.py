@@ -23,7 +23,8 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.prefilter import Gate, build_gate
+from claimx.dose import quantity_screen
+from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
 from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
 
 SPANS_KEY = "claimx"
@@ -231,6 +232,8 @@ def build_nlp(lang: str) -> Language:
     nlp.vocab.strings.add(lang)
     nlp.__dict__["claimx_lexicon"] = lexicon
     nlp.__dict__["claimx_gate"] = build_gate(lexicon, lemmas, nlp.tokenizer.rules)
+    outcomes = build_gate(lexicon, lemmas, nlp.tokenizer.rules, OUTCOME_LABELS)
+    nlp.__dict__["claimx_content_gate"] = Gate(outcomes.lower, outcomes.cased, quantity_screen(lang))
     return nlp
 
 
@@ -248,6 +251,7 @@ def lexicon_of(nlp: Language) -> Lexicon:
     return nlp.__dict__["claimx_lexicon"]
 
 
-def gate_of(nlp: Language) -> Gate:
-    """The pipeline's paragraph prefilter (:mod:`claimx.prefilter`)."""
-    return nlp.__dict__["claimx_gate"]
+def gate_of(nlp: Language, content: bool = False) -> Gate:
+    """The pipeline's paragraph prefilter (:mod:`claimx.prefilter`): substances, or
+    with ``content`` what a claim about the topic substance needs (outcome, dose, duration)."""
+    return nlp.__dict__["claimx_content_gate" if content else "claimx_gate"]

@@ -102,8 +102,9 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
 
     With ``prefilter``, a block in which no substance can match is tokenized
     only if the article turns out to have a topic substance (which can stand
-    in for a missing one); the result is the same as without it
-    (:mod:`claimx.prefilter`). Boilerplate blocks give no sentences, and a
+    in for a missing one) and the block may name an outcome, a dose or a
+    duration (which such a claim needs); the result is the same as without
+    it (:mod:`claimx.prefilter`). Boilerplate blocks give no sentences, and a
     closing heading such as "Referenser" ends the article.
     """
     groups: dict[int, list[Sentence]] = {}
@@ -120,7 +121,11 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
     topic = topic_substance(s for index in sorted(groups) for s in groups[index])
     if topic:
         for index in waiting:
-            tagged = _tag_block(text, blocks[index], index)
+            block = blocks[index]
+            content = gate_of(build_nlp(block.lang), content=True)
+            if prefilter and not content.may_match(text[block.start:block.end]):
+                continue
+            tagged = _tag_block(text, block, index)
             if tagged is not None:  # never ARTICLE_END: its heading passes the prefilter
                 groups[index] = tagged
     return [groups[index] for index in sorted(groups)], topic

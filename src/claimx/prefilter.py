@@ -22,6 +22,8 @@ from claimx.rules import Lexicon, Pattern, trie_regex
 
 # A paragraph with one of these can matter on its own: a substance, or a heading ending the article.
 GATE_LABELS = ("SUBSTANCE", "SECTION_END")
+# A claim about the topic substance needs an outcome, a dose or a duration in its sentence.
+OUTCOME_LABELS = ("CONDITION", "TARGET")
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,12 @@ class Gate:
 
     lower: re.Pattern | None
     cased: re.Pattern | None
+    text: re.Pattern | None = None  # a regex on the text as it is (the dose screen)
 
     def may_match(self, text: str) -> bool:
         """False only when no gate pattern can match anywhere in ``text``."""
-        return bool((self.cased and self.cased.search(text)) or (self.lower and self.lower.search(text.lower())))
+        return bool((self.cased and self.cased.search(text)) or (self.text and self.text.search(text))
+                    or (self.lower and self.lower.search(text.lower())))
 
 
 @dataclass
