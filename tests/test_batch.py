@@ -71,3 +71,40 @@ def test_dask_engine_matches_local(articles, tmp_path):
     assert counts["ok"] == 8
     assert _records(dask) == _records(local)
     assert not list(tmp_path.glob("claimx-parts-*")), "part files are cleaned up"
+
+
+def test_index_beside_the_output_is_used_only_while_it_describes_the_file(articles, tmp_path, monkeypatch):
+    import claimx.batch as batch
+
+    out = tmp_path / "claims.jsonl"
+    run_batch([str(articles)], str(out), jobs=1)
+    assert batch.index_path(out).is_file()
+    scanned = batch.index_output(out)
+    assert len(scanned) == 9
+
+    parsed = []
+    real = batch.record_meta
+    monkeypatch.setattr(batch, "record_meta", lambda *a: parsed.append(a) or real(*a))
+    assert batch.index_output(out) == scanned and parsed == []  # read from the index, no line parsed
+    lines = out.read_text("utf-8").splitlines(keepends=True)
+    for source, previous in scanned.items():  # offsets point at the right records
+        record = json.loads(out.read_bytes()[previous.offset:previous.offset + previous.length])
+        assert record["source"] == source and record["doc_id"] == previous.doc_id
+
+    # Someone edits the output by hand: the index no longer describes it and is not trusted.
+    out.write_text("".join(reversed(lines)), "utf-8")
+    assert batch.index_output(out) != scanned and len(parsed) == 9
+    again = run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    assert again["reused"] == 9
+    assert sorted(out.read_text("utf-8").splitlines()) == sorted(line.rstrip("\n") for line in lines)
+
+    # A stale or broken index is ignored, never an error.
+    batch.index_path(out).write_text("{not json", "utf-8")
+    assert len(batch.index_output(out)) == 9
+
+
+def test_run_to_stdout_writes_no_index(articles, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    run_batch([str(articles)], "-", jobs=1)
+    assert capsys.readouterr().out.count("\n") == 9
+    assert not list(tmp_path.rglob("*.index.json"))

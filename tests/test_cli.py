@@ -173,3 +173,23 @@ def test_claim_ids_do_not_depend_on_how_the_path_is_spelled(tmp_path, corpus_dir
     ids = [[c["id"] for line in Path(name).read_text("utf-8").splitlines() for c in json.loads(line)["claims"]]
            for name in ("rel.jsonl", "abs.jsonl")]
     assert ids[0] and ids[0] == ids[1]
+
+
+def test_outputs_get_ordinary_permissions_and_keep_the_ones_they_had(tmp_path):
+    """The temp file behind an atomic write is 0600; the output is not."""
+    import os
+
+    from claimx.output import atomic_writer
+
+    out = tmp_path / "claims.jsonl"
+    old = os.umask(0o022)
+    try:
+        with atomic_writer(out) as handle:
+            handle.write("x\n")
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        with atomic_writer(out) as handle:
+            handle.write("y\n")
+        assert out.stat().st_mode & 0o777 == 0o640 and out.read_text() == "y\n"
+    finally:
+        os.umask(old)

@@ -22,7 +22,7 @@ from pathlib import Path
 from claimx.errors import ClaimxError
 from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
-from claimx.models import Article
+from claimx.article import Article
 from claimx.output import atomic_writer
 
 BATCH_SIZE = 8
@@ -82,36 +82,110 @@ class Previous:
     translated_to: str | None = None  # the target language when every claim has a translation
 
 
+INDEX_FORMAT = "claimx-index/1"
+
+
+def index_path(output: Path) -> Path:
+    """The index written beside an output: where each source's record sits, and its identity."""
+    return output.with_name(output.name + ".index.json")
+
+
+def record_meta(raw: str | bytes, offset: int, length: int) -> tuple[str, Previous]:
+    """The source of one output line and what an incremental run compares (raises on a foreign line)."""
+    record = json.loads(raw)
+    targets = {(c.get("translation") or {}).get("target_lang") for c in record.get("claims", [])}
+    translated = targets.pop() if len(targets) == 1 else None
+    return record["source"], Previous(record["doc_id"], record.get("rules_version"), offset, length,
+                                      record["status"], translated)
+
+
 def index_output(path: Path) -> dict[str, Previous]:
-    """Where each source's record sits in an earlier output (offsets only, not the records)."""
-    index: dict[str, Previous] = {}
+    """Where each source's record sits in an earlier output (offsets only, not the records).
+
+    Read from the index beside the output when it describes this very file
+    (same inode, size and modification time); otherwise every line is parsed.
+    """
     if not path.is_file():
-        return index
+        return {}
+    stat = path.stat()
+    try:
+        saved = json.loads(index_path(path).read_text("utf-8"))
+        if saved.get("format") == INDEX_FORMAT and saved.get("file") == [stat.st_ino, stat.st_size,
+                                                                         stat.st_mtime_ns]:
+            return {source: Previous(*fields) for source, fields in saved["records"].items()}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        pass  # no index, or not ours: read the output itself
+    index: dict[str, Previous] = {}
     offset = 0
     with path.open("rb") as handle:
         for raw in handle:
             try:
-                record = json.loads(raw)
-                targets = {(c.get("translation") or {}).get("target_lang") for c in record.get("claims", [])}
-                translated = targets.pop() if len(targets) == 1 else None
-                index[record["source"]] = Previous(record["doc_id"], record.get("rules_version"), offset,
-                                                   len(raw), record["status"], translated)
-            except (ValueError, KeyError, TypeError):
+                source, previous = record_meta(raw, offset, len(raw))
+                index[source] = previous
+            except (ValueError, KeyError, TypeError, AttributeError):
                 pass  # a line we did not write: it is simply not reused
             offset += len(raw)
     return index
 
 
-def read_previous(path: Path, previous: Previous) -> str:
-    with path.open("rb") as handle:
-        handle.seek(previous.offset)
-        return handle.read(previous.length).decode("utf-8").rstrip("\n")
+def write_index(path: Path, records: dict[str, Previous]) -> None:
+    """Save the index of a just-written output (atomically; a stale one is never trusted)."""
+    stat = path.stat()
+    data = {"format": INDEX_FORMAT, "file": [stat.st_ino, stat.st_size, stat.st_mtime_ns],
+            "records": {source: list(vars(p).values()) for source, p in records.items()}}
+    with atomic_writer(str(index_path(path))) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+class IndexedWriter:
+    """Writes output lines and notes where each record went, for the next incremental run."""
+
+    def __init__(self, handle, index: dict[str, Previous] | None) -> None:
+        self.handle = handle
+        self.offset = 0
+        self.records: dict[str, Previous] | None = {} if index is not None else None
+        self.old = index or {}
+
+    def write(self, text: str, source: str, reused: bool = False) -> None:
+        line = text + "\n"
+        length = len(line.encode("utf-8", "surrogatepass"))
+        if self.records is not None:
+            if reused:
+                old = self.old[source]
+                self.records[source] = Previous(old.doc_id, old.rules_version, self.offset, length, old.status,
+                                                old.translated_to)
+            else:
+                try:
+                    found, meta = record_meta(text, self.offset, length)
+                    self.records[found] = meta
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    pass
+        self.handle.write(line)
+        self.offset += length
+
+
+class PreviousReader:
+    """Records of an earlier output through one open handle (the file is replaced only at the end)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.handle = None
+
+    def read(self, previous: Previous) -> str:
+        if self.handle is None:
+            self.handle = self.path.open("rb")
+        self.handle.seek(previous.offset)
+        return self.handle.read(previous.length).decode("utf-8").rstrip("\n")
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
 
 
 Job = Item | Line
 
 
-def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: set[str],
+def plan(items: Iterable[Item], previous: PreviousReader, index: dict[str, Previous], seen: set[str],
          translate_to: str | None = None) -> Iterator[Job]:
     """Replace unchanged articles by their earlier line; everything else is work.
 
@@ -126,7 +200,7 @@ def plan(items: Iterable[Item], output: Path, index: dict[str, Previous], seen: 
         if (isinstance(item, Article) and old is not None and old.status in ("ok", "skipped")
                 and old.rules_version == version and old.doc_id == doc_id_for(item.text)
                 and (translate_to is None or old.translated_to == translate_to)):
-            yield Line("ok", read_previous(output, old), source, reused=True)
+            yield Line("ok", previous.read(old), source, reused=True)
         else:
             yield item
 
@@ -263,25 +337,34 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
             on_line(line)
 
     target = Path(output)
-    index = index_output(target) if incremental and output != "-" else {}
+    to_file = output != "-"
+    index = index_output(target) if incremental and to_file else {}
     seen: set[str] = set()
-    work = plan(read_articles(inputs, max_bytes=max_bytes), target, index, seen,
+    previous = PreviousReader(target)
+    work = plan(read_articles(inputs, max_bytes=max_bytes), previous, index, seen,
                 service.target_lang if service is not None else None)
-    with atomic_writer(output) as handle:
-        if engine == "dask":
-            with tempfile.TemporaryDirectory(prefix="claimx-parts-", dir=_parts_root(target)) as parts_dir:
-                for part in run_dask(work, lang, jobs, scheduler, Path(parts_dir), count):
-                    with part.open(encoding="utf-8") as source:
-                        shutil.copyfileobj(source, handle)
-        else:
-            for line in map_local(work, lang, jobs, service, extract_from):
-                count(line)
-                handle.write(line.text + "\n")
-        if incremental and not prune:
-            for source, old in index.items():
-                if source not in seen:
-                    handle.write(read_previous(target, old) + "\n")
-                    counts["kept"] += 1
+    try:
+        with atomic_writer(output) as handle:
+            writer = IndexedWriter(handle, index if to_file else None)
+            if engine == "dask":
+                with tempfile.TemporaryDirectory(prefix="claimx-parts-", dir=_parts_root(target)) as parts_dir:
+                    for part in run_dask(work, lang, jobs, scheduler, Path(parts_dir), count):
+                        with part.open(encoding="utf-8") as source:
+                            for text in source:
+                                writer.write(text.rstrip("\n"), "")
+            else:
+                for line in map_local(work, lang, jobs, service, extract_from):
+                    count(line)
+                    writer.write(line.text, line.source, line.reused)
+            if incremental and not prune:
+                for source, old in index.items():
+                    if source not in seen:
+                        writer.write(previous.read(old), source, reused=True)
+                        counts["kept"] += 1
+    finally:
+        previous.close()
+    if writer.records is not None:
+        write_index(target, writer.records)
     return counts
 
 

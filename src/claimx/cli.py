@@ -164,13 +164,14 @@ def _translation_service(target: str, key: str | None, server_url: str | None, c
 
 def _reconcile_reviews(output: str, reviews: str | None) -> dict[str, int] | None:
     """Flag review decisions whose claims changed in the new output (nothing is deleted)."""
-    from claimx.review import ReviewStore, default_store_path, load_records
+    from claimx.output import default_store_path
 
     if output == "-":
         return None
     path = Path(reviews) if reviews else default_store_path(output)
     if not path.exists():
         return None
+    from claimx.review import ReviewStore, load_records
     try:
         with ReviewStore(path) as store:
             return store.reconcile(load_records(output))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from claimx.rules import available_languages, load_entries
+from claimx.rulefiles import available_languages, rule_files, text_version
 
 
 def doc_id_for(text: str) -> str:
@@ -18,5 +18,5 @@ def rules_version() -> str:
     """One hash over the rule files of every language (part of claim ids)."""
     digest = hashlib.sha256()
     for lang in available_languages():
-        digest.update(load_entries(lang)[1].encode())
+        digest.update(text_version(rule_files(lang)).encode())
     return digest.hexdigest()[:12]

@@ -12,26 +12,15 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
-from pydantic import ValidationError
+from dataclasses import replace
 
-from claimx.models import Article, Model
+from claimx.article import Article, Item, Rejected
 
 ARTICLE_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
 HTML_SUFFIXES = {".html", ".htm"}
 DEFAULT_MAX_BYTES = 20_000_000
-
-
-class Rejected(Model):
-    """An input that produced no article: skipped (nothing to do) or failed (broken)."""
-
-    source: str
-    status: Literal["skipped", "failed"]
-    reason: str
-
-
-Item = Article | Rejected
 
 
 def read_articles(inputs: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -113,7 +102,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
 
 def _keyed(item: Item, key: str) -> Item:
     """Claim ids use the file's name, so the same file reached by another path keeps its ids."""
-    return item.model_copy(update={"key": key}) if isinstance(item, Article) else item
+    return replace(item, key=key) if isinstance(item, Article) else item
 
 
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
@@ -237,16 +226,13 @@ def parse_jsonl_line(raw: bytes, where: str) -> Item:
         return Rejected(source=where, status="failed", reason="'text' contains NUL characters")
     if not text.strip():
         return Rejected(source=where, status="skipped", reason="empty or whitespace-only text")
-    try:
-        return Article(
-            source=str(record["id"]),
-            text=text,
-            title=_optional_str(record.get("title")),
-            url=_optional_str(record.get("url")),
-            published=_optional_str(record.get("published")),
-        )
-    except ValidationError as error:
-        return Rejected(source=where, status="failed", reason=f"bad record: {error.errors()[0]['msg']}")
+    return Article(
+        source=str(record["id"]),
+        text=text,
+        title=_optional_str(record.get("title")),
+        url=_optional_str(record.get("url")),
+        published=_optional_str(record.get("published")),
+    )
 
 
 def _optional_str(value: object) -> str | None:

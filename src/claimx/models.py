@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from claimx.article import Article  # noqa: F401  (input articles are plain dataclasses)
+
 SCHEMA_VERSION = "claimx/1"
 
 Polarity = Literal["benefit", "harm", "no_effect", "association"]
@@ -26,18 +28,6 @@ class Model(BaseModel):
     """Base for all claimx models: unknown fields are an error, not silently kept."""
 
     model_config = ConfigDict(extra="forbid")
-
-
-class Article(Model):
-    """One input article, as read by ingest, before any NLP."""
-
-    source: str = Field(description="path, URL or JSONL id the article came from")
-    key: str | None = Field(default=None, description="stable name for claim ids: file name or JSONL id")
-    text: str
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None
-    warnings: list[str] = Field(default_factory=list)
 
 
 class Span(Model):

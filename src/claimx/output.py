@@ -8,12 +8,12 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
-
-from pydantic import ValidationError
+from typing import IO, TYPE_CHECKING
 
 from claimx.errors import InputError
-from claimx.models import ArticleResult
+
+if TYPE_CHECKING:
+    from claimx.models import ArticleResult
 
 
 @contextlib.contextmanager
@@ -35,6 +35,7 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -42,8 +43,28 @@ def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
         raise
 
 
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or what a new file gets under the umask (not mkstemp's 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def default_store_path(output: str | Path) -> Path:
+    """Where review decisions for an output file live unless ``--reviews`` says otherwise."""
+    path = Path(output)
+    return path.with_name(path.name + ".reviews.sqlite")
+
+
 def load_records(path: str | Path) -> list[ArticleResult]:
     """The records of a claimx output file; a bad line is named by its number."""
+    from pydantic import ValidationError
+
+    from claimx.models import ArticleResult
+
     records = []
     try:
         with open(path, encoding="utf-8") as handle:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from claimx.errors import ClaimxError
 from claimx.models import ArticleResult, Claim
-from claimx.output import load_records  # noqa: F401  (the review commands read outputs through here)
+from claimx.output import default_store_path, load_records  # noqa: F401  (review commands use these)
 
 DecisionKind = Literal["accepted", "rejected", "corrected"]
 SCHEMA = """
@@ -55,12 +55,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 class ReviewError(ClaimxError):
     """A review store or a correction cannot be used."""
-
-
-def default_store_path(output: str | Path) -> Path:
-    """Where decisions for an output file live unless ``--reviews`` says otherwise."""
-    path = Path(output)
-    return path.with_name(path.name + ".reviews.sqlite")
 
 
 def fingerprint(claim: Claim) -> str:

@@ -17,18 +17,17 @@ prefix over suffix over infix, then the longer pattern.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
 from claimx.errors import RuleError
+from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
 
 Label = Literal[
@@ -62,16 +61,6 @@ DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RA
 Direction = Literal["forward", "backward", "both"]
 Mode = Literal["exact", "prefix", "suffix", "infix"]
 MODE_RANK = {"exact": 3, "prefix": 2, "suffix": 1, "infix": 0}
-RULE_FILES = (
-    "substances",
-    "conditions",
-    "targets",
-    "effects",
-    "cues",
-    "evidence",
-    "boilerplate",
-    "doses",
-)
 
 
 class RuleEntry(Model):
@@ -270,20 +259,6 @@ def word_fits(pattern: Pattern, index: int, word: str) -> bool:
     return text.startswith(wanted)
 
 
-def rule_files(lang: str) -> list[tuple[str, str]]:
-    """(name, text) of every rule file for ``lang``: the common ones, then the language's."""
-    root = resources.files("claimx").joinpath("rules")
-    files = []
-    for folder in ("common", lang):
-        for stem in RULE_FILES:
-            path = root.joinpath(folder, f"{stem}.jsonl")
-            if path.is_file():
-                files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
-    if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
-        raise RuleError(f"no rules for language {lang!r}")
-    return files
-
-
 def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
     """Validate each non-blank, non-comment line; errors name the file and line."""
     for number, line in enumerate(text.splitlines(), start=1):
@@ -295,25 +270,17 @@ def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
             raise RuleError(f"{name}:{number}: {error}") from None
 
 
-@lru_cache(maxsize=1)
-def available_languages() -> tuple[str, ...]:
-    """Languages with a rules folder (read once per process)."""
-    root = resources.files("claimx").joinpath("rules")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common"))
-
-
 @lru_cache(maxsize=None)
 def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
     """All entries for ``lang`` by id, and a version hash of the rule texts."""
-    digest = hashlib.sha256()
     entries: dict[str, RuleEntry] = {}
-    for name, text in rule_files(lang):
-        digest.update(name.encode() + b"\0" + text.encode())
+    files = rule_files(lang)
+    for name, text in files:
         for entry in parse_rule_file(name, text):
             if entry.id in entries:
                 raise RuleError(f"{name}: duplicate id {entry.id}")
             entries[entry.id] = entry
-    return entries, digest.hexdigest()[:12]
+    return entries, text_version(files)
 
 
 def build_lexicon(lang: str, tokenize) -> Lexicon:

@@ -1,0 +1,54 @@
+"""Where the rule files are, and a version hash of their text (no parsing, no pydantic).
+
+:mod:`claimx.rules` parses and indexes them; this module only finds and
+hashes them, which is all an incremental run needs to tell whether earlier
+output was made by the same rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import resources
+
+from claimx.errors import RuleError
+
+RULE_FILES = (
+    "substances",
+    "conditions",
+    "targets",
+    "effects",
+    "cues",
+    "evidence",
+    "boilerplate",
+    "doses",
+)
+
+
+def rule_files(lang: str) -> list[tuple[str, str]]:
+    """(name, text) of every rule file for ``lang``: the common ones, then the language's."""
+    root = resources.files("claimx").joinpath("rules")
+    files = []
+    for folder in ("common", lang):
+        for stem in RULE_FILES:
+            path = root.joinpath(folder, f"{stem}.jsonl")
+            if path.is_file():
+                files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
+    if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
+        raise RuleError(f"no rules for language {lang!r}")
+    return files
+
+
+def text_version(files: list[tuple[str, str]]) -> str:
+    """A short hash of rule files' names and texts."""
+    digest = hashlib.sha256()
+    for name, text in files:
+        digest.update(name.encode() + b"\0" + text.encode())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> tuple[str, ...]:
+    """Languages with a rules folder (read once per process)."""
+    root = resources.files("claimx").joinpath("rules")
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common"))
