@@ -77,10 +77,14 @@ def test_index_beside_the_output_is_used_only_while_it_describes_the_file(articl
     import claimx.batch as batch
 
     out = tmp_path / "claims.jsonl"
-    run_batch([str(articles)], str(out), jobs=1)
+    run_batch([str(articles)], str(out), jobs=2)
     assert batch.index_path(out).is_file()
-    scanned = batch.index_output(out)
-    assert len(scanned) == 9
+    saved = batch.index_path(out).read_bytes()
+    from_index = batch.index_output(out)
+    batch.index_path(out).unlink()
+    scanned = batch.index_output(out)  # every line parsed
+    assert len(scanned) == 9 and from_index == scanned
+    batch.index_path(out).write_bytes(saved)
 
     parsed = []
     real = batch.record_meta

@@ -58,6 +58,7 @@ class Line:
     source: str
     error: str | None = None
     reused: bool = False
+    identity: tuple | None = None  # (doc_id, rules_version, status, translated_to) for the index
 
 
 def process_to_line(item: Item, lang: str | None = None, service=None, extract_from: str = "auto") -> Line:
@@ -65,7 +66,9 @@ def process_to_line(item: Item, lang: str | None = None, service=None, extract_f
     from claimx.pipeline import process_item  # imported here: a fully reused run never loads spaCy
 
     result = process_item(item, lang, service, extract_from)
-    return Line(result.status, result.to_json(), result.source, result.error)
+    targets = {c.translation.target_lang if c.translation else None for c in result.claims}
+    identity = (result.doc_id, result.rules_version, result.status, targets.pop() if len(targets) == 1 else None)
+    return Line(result.status, result.to_json(), result.source, result.error, identity=identity)
 
 
 def process_batch(items: list[Item], lang: str | None) -> list[Line]:
@@ -146,7 +149,7 @@ class IndexedWriter:
         self.records: dict[str, Previous] | None = {} if index is not None else None
         self.old = index or {}
 
-    def write(self, text: str, source: str, reused: bool = False) -> None:
+    def write(self, text: str, source: str, reused: bool = False, identity: tuple | None = None) -> None:
         line = text + "\n"
         length = len(line.encode("utf-8", "surrogatepass"))
         if self.records is not None:
@@ -154,6 +157,9 @@ class IndexedWriter:
                 old = self.old[source]
                 self.records[source] = Previous(old.doc_id, old.rules_version, self.offset, length, old.status,
                                                 old.translated_to)
+            elif identity is not None:
+                doc_id, version, status, translated = identity
+                self.records[source] = Previous(doc_id, version, self.offset, length, status, translated)
             else:
                 try:
                     found, meta = record_meta(text, self.offset, length)
@@ -355,7 +361,7 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
             else:
                 for line in map_local(work, lang, jobs, service, extract_from):
                     count(line)
-                    writer.write(line.text, line.source, line.reused)
+                    writer.write(line.text, line.source, line.reused, line.identity)
             if incremental and not prune:
                 for source, old in index.items():
                     if source not in seen:

@@ -63,14 +63,6 @@ def features(text: str, orders: tuple[int, ...] = ORDERS) -> Iterator[str]:
         yield "W:" + word
 
 
-def _number(gram: str, codes: dict[str, int]) -> int:
-    """An n-gram as the base-128 number of its alphabet codes."""
-    number = 0
-    for ch in gram:
-        number = number * 128 + codes[ch]
-    return number
-
-
 def model_path(*parts: str) -> Path:
     """A file of ``models/``: packaged as ``claimx/_models`` in a wheel, else the repo folder."""
     packaged = resources.files("claimx").joinpath("_models", *parts)
@@ -108,29 +100,34 @@ class NGramModel:
         data = json.loads(path.read_text("utf-8"))
         if data.get("format") != "claimx-langid/1" or tuple(data.get("orders", ())) != (1, 2, 3, 4):
             raise ValueError(f"{path}: not a claimx language model")
-        grams = list(data["features"])
-        table = np.array([data["features"][g] for g in grams] + [data["unseen"]], dtype=np.float64)
-        unseen = len(grams)
-        chars = sorted({ch for g in grams if not g.startswith("W:") for ch in g})
+        features: dict[str, list[float]] = data["features"]
+        table = np.array([*features.values(), data["unseen"]], dtype=np.float64)
+        unseen = len(features)
+        rows = {gram: row for row, gram in enumerate(features)}
+        words = {gram[2:]: row for gram, row in rows.items() if gram.startswith("W:")}
+        grams = [gram for gram in rows if not gram.startswith("W:")]
+        chars = sorted(set("".join(grams)))
         if len(chars) >= UNKNOWN_CHAR:
             raise ValueError(f"{path}: alphabet of {len(chars)} characters is too large")
-        codes = {ch: i + 1 for i, ch in enumerate(chars)}
         alphabet = np.full(0x110000, UNKNOWN_CHAR, dtype=np.uint8)
-        alphabet[[ord(ch) for ch in chars]] = list(codes.values())
+        alphabet[[ord(ch) for ch in chars]] = np.arange(1, len(chars) + 1)
+        # Every gram as four alphabet codes, left-padded with 0: its number is then base-128 arithmetic.
+        points = np.frombuffer("".join(g.rjust(4, "\0") for g in grams).encode("utf-32-le"), dtype=np.int32)
+        points = points.reshape(-1, 4)
+        codes = alphabet[points].astype(np.int64)
+        codes[points == 0] = 0
+        numbers = ((codes[:, 0] * 128 + codes[:, 1]) * 128 + codes[:, 2]) * 128 + codes[:, 3]
+        gram_rows = np.array([rows[g] for g in grams], dtype=np.int32)
+        four = codes[:, 0] > 0
         short = np.full(128 ** 3, unseen, dtype=np.int32)
+        short[numbers[~four]] = gram_rows[~four]
+        prefixes = numbers[four] // 128
+        unique = np.unique(prefixes)
         blocks = np.zeros(128 ** 3, dtype=np.int32)
-        prefixes = sorted({_number(g[:3], codes) for g in grams if len(g) == 4 and not g.startswith("W:")})
-        blocks[prefixes] = np.arange(1, len(prefixes) + 1)
-        long = np.full((len(prefixes) + 1) * 128, unseen, dtype=np.int32)
-        for row, gram in enumerate(grams):
-            if gram.startswith("W:"):
-                continue
-            if len(gram) < 4:
-                short[_number(gram, codes)] = row
-            else:
-                long[blocks[_number(gram[:3], codes)] * 128 + codes[gram[3]]] = row
-        return cls(languages=data["languages"], short=short, blocks=blocks, long=long,
-                   words={g[2:]: row for row, g in enumerate(grams) if g.startswith("W:")},
+        blocks[unique] = np.arange(1, len(unique) + 1)
+        long = np.full((len(unique) + 1) * 128, unseen, dtype=np.int32)
+        long[blocks[prefixes] * 128 + codes[four, 3]] = gram_rows[four]
+        return cls(languages=data["languages"], short=short, blocks=blocks, long=long, words=words,
                    alphabet=alphabet, columns=np.ascontiguousarray(table.T))
 
     @property

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimx.rules import Lexicon, Pattern, trie_regex
 
@@ -30,14 +31,16 @@ OUTCOME_LABELS = ("CONDITION", "TARGET")
 class Gate:
     """Substring tests for one language: lowercase keys on lowercased text, cased keys on the text."""
 
-    lower: re.Pattern | None
-    cased: re.Pattern | None
+    lower: tuple[re.Pattern, ...]
+    cased: tuple[re.Pattern, ...]
     text: re.Pattern | None = None  # a regex on the text as it is (the dose screen)
 
     def may_match(self, text: str) -> bool:
         """False only when no gate pattern can match anywhere in ``text``."""
-        return bool((self.cased and self.cased.search(text)) or (self.text and self.text.search(text))
-                    or (self.lower and self.lower.search(text.lower())))
+        if any(regex.search(text) for regex in self.cased) or (self.text and self.text.search(text)):
+            return True
+        lowered = text.lower()
+        return any(regex.search(lowered) for regex in self.lower)
 
 
 @dataclass
@@ -48,14 +51,22 @@ class Keys:
     starts: set[str] = field(default_factory=set)
 
     def regex(self) -> re.Pattern | None:
-        """Tokens start after whitespace or a split-off symbol, or (units: "400mg") after a digit;
-        never right after a letter except inside tokenizer special cases, which are keys of their own."""
-        parts = []
-        if self.starts:
-            parts.append(r"(?<![^\W\d_])" + trie_regex(self.starts).pattern)
-        if self.anywhere:
-            parts.append(trie_regex(self.anywhere).pattern)
-        return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+        return _keys_regex(frozenset(self.starts), frozenset(self.anywhere))
+
+
+@lru_cache(maxsize=64)
+def _keys_regex(starts: frozenset[str], anywhere: frozenset[str]) -> re.Pattern | None:
+    """Tokens start after whitespace or a split-off symbol, or (units: "400mg") after a digit;
+    never right after a letter except inside tokenizer special cases, which are keys of their own.
+
+    Cached: the common rules give every language the same keys, compiled once per process.
+    """
+    parts = []
+    if starts:
+        parts.append(r"(?<![^\W\d_])" + trie_regex(set(starts)).pattern)
+    if anywhere:
+        parts.append(trie_regex(set(anywhere)).pattern)
+    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
 
 
 def pattern_key(pattern: Pattern) -> tuple[str, bool]:
@@ -73,26 +84,31 @@ def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: d
                labels=GATE_LABELS) -> Gate:
     """The gate for the patterns of ``labels``, and for lemma-table forms that reach them.
 
+    Keys of the common rules (ids ``com.*``) and of the language's own are
+    compiled apart, so languages share the first.
+
     Args:
         lexicon: the language's rule index.
         lemmas: its lookup lemma table (form -> lemma).
         special_cases: the tokenizer's special cases (string -> token attributes), whose
             inner tokens can start right after a letter ("cannot" -> "can", "not").
     """
-    lower, cased = Keys(), Keys()
+    keys = {(shared, cased): Keys() for shared in (True, False) for cased in (True, False)}
     patterns = [p for group in (lexicon.exact, lexicon.prefix, lexicon.suffix, lexicon.phrases)
                 for ps in group.values() for p in ps] + list(lexicon.infix)
     for pattern in patterns:
         if pattern.entry.label in labels:
             word, starts = pattern_key(pattern)
-            keys = cased if pattern.entry.cased else lower
-            (keys.starts if starts else keys.anywhere).add(word if pattern.entry.cased else word.lower())
+            bucket = keys[(pattern.entry.id.startswith("com."), pattern.entry.cased)]
+            (bucket.starts if starts else bucket.anywhere).add(word if pattern.entry.cased else word.lower())
     for form, lemma in (lemmas or {}).items():
         if any(p.mode == "exact" and p.entry.label in labels for p in lexicon.word_matches(lemma)):
-            lower.starts.add(form.lower())
+            keys[(False, False)].starts.add(form.lower())
     for string, tokens in (special_cases or {}).items():
         if len(tokens) > 1:
-            for keys, text in ((lower, string.lower()), (cased, string)):
-                if any(key in text for key in keys.starts):
-                    keys.anywhere.add(text)
-    return Gate(lower=lower.regex(), cased=cased.regex())
+            for cased, text in ((False, string.lower()), (True, string)):
+                if any(key in text for shared in (True, False) for key in keys[(shared, cased)].starts):
+                    keys[(False, cased)].anywhere.add(text)
+    lower = tuple(r for r in (keys[(True, False)].regex(), keys[(False, False)].regex()) if r)
+    cased = tuple(r for r in (keys[(True, True)].regex(), keys[(False, True)].regex()) if r)
+    return Gate(lower=lower, cased=cased)

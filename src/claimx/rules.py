@@ -154,7 +154,7 @@ class Lexicon:
     phrases: dict[str, list[Pattern]] = field(default_factory=dict)
     max_affix: int = 0
     _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
-    _screen: re.Pattern | None = None
+    _screen: tuple[re.Pattern, ...] | None = None
 
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
@@ -178,18 +178,22 @@ class Lexicon:
     def _key(self, pattern: Pattern, index: int) -> str:
         return self._tag(pattern, pattern.words[index])
 
-    def screen(self) -> re.Pattern:
-        """A regex that finds, in a lowercased word, any single-word pattern's word.
+    def screen(self) -> tuple[re.Pattern, ...]:
+        """Regexes that find, in a lowercased word, any single-word pattern's word.
 
         Every match of a single-word pattern (whole, prefix, suffix, infix; cased
         or not) contains the pattern's lowercased word, so a word the screen
         does not find matches nothing. Most new words fail it, in about a
-        microsecond, before any affix lookups.
+        microsecond, before any affix lookups. Words of the common rules and
+        of the language's own are compiled apart (languages share the first).
         """
         if self._screen is None:
-            words = {p.words[0].lower() for table in (self.exact, self.prefix, self.suffix)
-                     for patterns in table.values() for p in patterns}
-            self._screen = trie_regex(words | {p.words[0].lower() for p in self.infix}) or re.compile("(?!)")
+            words: dict[bool, set[str]] = {True: set(), False: set()}
+            single = [p for table in (self.exact, self.prefix, self.suffix) for ps in table.values() for p in ps]
+            for p in single + self.infix:
+                words[p.entry.id.startswith("com.")].add(p.words[0].lower())
+            self._screen = tuple(r for r in (_cached_trie(frozenset(words[True])),
+                                             _cached_trie(frozenset(words[False]))) if r is not None)
         return self._screen
 
     def word_matches(self, word: str) -> tuple[Pattern, ...]:
@@ -197,7 +201,7 @@ class Lexicon:
         found = self._cache.get(word)
         if found is None:
             lower = word.lower()
-            if not self.screen().search(lower):
+            if not any(regex.search(lower) for regex in self.screen()):
                 return ()
             found = tuple(self._lookup(lower, ""))
             if word != lower or not word.isalpha():  # symbols such as "MgO", "CGRP" are cased patterns
@@ -224,6 +228,11 @@ class Lexicon:
     def phrase_candidates(self, word: str) -> list[Pattern]:
         """Multi-word patterns whose first word is ``word``."""
         return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
+
+
+@lru_cache(maxsize=64)
+def _cached_trie(words: frozenset[str]) -> re.Pattern | None:
+    return trie_regex(set(words))
 
 
 def trie_regex(words: set[str]) -> re.Pattern | None:
