@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 import threading
 from collections import Counter, deque
@@ -19,10 +18,10 @@ from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from claimx.article import Article
 from claimx.errors import ClaimxError
 from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
-from claimx.article import Article
 from claimx.output import atomic_writer
 
 BATCH_SIZE = 8

@@ -11,10 +11,9 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
-
-from dataclasses import replace
 
 from claimx.article import Article, Item, Rejected
 

@@ -27,8 +27,8 @@ from typing import Literal
 from pydantic import Field, ValidationError, model_validator
 
 from claimx.errors import RuleError
-from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
+from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
 
 Label = Literal[
     "SUBSTANCE",
