@@ -7,9 +7,16 @@ combination, so no document repeats), then reports, in one run, medians of
 
 - words/s of the bare ``spacy.blank(lang)`` tokenizer and of claimx extraction
   on the same texts, and their ratio;
-- docs/s of ``claimx run`` end to end with ``-j 1`` and ``-j 2``;
+- docs/s of ``claimx run`` end to end with ``-j 1`` and ``-j 2``, on the corpus
+  (``--articles``, default 5,000) and on one ten times larger; start-up
+  (importing spaCy, building the pipelines: about two seconds) weighs on the
+  smaller one;
 - peak RSS of ``claimx run -j 1`` at 1x and 10x corpus size;
 - the time of an incremental re-run of the unchanged corpus.
+
+Paired measurements (tokenizer and extraction, ``-j 1`` and ``-j 2``) are
+interleaved after a warm-up, so a machine whose speed drifts during the run
+affects both sides of each ratio alike.
 
 Run: python benchmarks/batch.py [--articles 5000] [--runs 3] [--ud ../shared/ud]
 """
@@ -134,35 +141,47 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--ud", type=Path, default=ROOT.parent / "shared" / "ud")
     args = parser.parse_args()
-    big = generate(args.articles, args.ud)
-    small = big[: max(1, args.articles // 10)]
+    base = generate(args.articles, args.ud)
+    large = generate(args.articles * 10, args.ud, seed=8)
     rows = []
     with tempfile.TemporaryDirectory(prefix="claimx-bench-") as tmp:
         folder = Path(tmp)
-        write_jsonl(big, folder / "big.jsonl")
-        write_jsonl(small, folder / "small.jsonl")
-        sample = big[: min(len(big), 1500)]
-        tok = [tokenizer_speed(sample) for _ in range(args.runs)]
-        ext = [extraction_speed(sample) for _ in range(args.runs)]
+        sample = base[: min(len(base), 1500)]
+        tokenizer_speed(sample[:300]), extraction_speed(sample[:300])  # warm-up: imports, caches; not counted
+        tok, ext = [], []
+        for _ in range(args.runs):  # interleaved, so a machine that speeds up or slows down hits both alike
+            tok.append(tokenizer_speed(sample))
+            ext.append(extraction_speed(sample))
         rows.append(("bare spacy.blank tokenizer", f"{statistics.median(tok):,.0f} words/s"))
         rows.append(("claimx extraction (same texts)", f"{statistics.median(ext):,.0f} words/s"))
         rows.append(("ratio extraction / tokenizer", f"{statistics.median(ext) / statistics.median(tok):.2f}"))
-        out = str(folder / "out.jsonl")
-        j1 = [timed_run(["run", str(folder / "big.jsonl"), "-o", out, "-q", "-j", "1"])[0] for _ in range(args.runs)]
-        j2 = [timed_run(["run", str(folder / "big.jsonl"), "-o", out, "-q", "-j", "2"])[0] for _ in range(args.runs)]
-        rows.append((f"claimx run -j 1, {len(big)} articles", f"{len(big) / statistics.median(j1):,.1f} docs/s"))
-        rows.append((f"claimx run -j 2, {len(big)} articles", f"{len(big) / statistics.median(j2):,.1f} docs/s"))
-        rows.append(("speed-up -j 2 / -j 1", f"{statistics.median(j1) / statistics.median(j2):.2f}"))
-        rss_small = timed_run(["run", str(folder / "small.jsonl"), "-o", out + ".s", "-q", "-j", "1"])[1]
-        rss_big = timed_run(["run", str(folder / "big.jsonl"), "-o", out + ".b", "-q", "-j", "1"])[1]
-        rows.append((f"peak RSS -j 1, {len(small)} articles (1x)", f"{rss_small / 1024:,.0f} MiB"))
-        rows.append((f"peak RSS -j 1, {len(big)} articles (10x)", f"{rss_big / 1024:,.0f} MiB"))
-        rows.append(("RSS ratio 10x / 1x", f"{rss_big / rss_small:.2f}"))
-        again = [timed_run(["run", str(folder / "big.jsonl"), "-o", out, "-q", "-j", "2", "--incremental"])[0]
-                 for _ in range(args.runs)]
-        rows.append((f"incremental re-run, unchanged {len(big)} articles", f"{statistics.median(again):.1f} s"))
-        rows.append(("first run / incremental re-run (-j 2)", f"{statistics.median(j2) / statistics.median(again):.1f}x"))
-    print(f"articles: {len(big)} ({words(big):,} words); medians of {args.runs} runs\n")
+        rss = {}
+        for articles in (base, large):
+            name = f"{len(articles)} articles"
+            path = folder / f"in-{len(articles)}.jsonl"
+            write_jsonl(articles, path)
+            out = str(folder / f"out-{len(articles)}.jsonl")
+            j1, j2, peak = [], [], 0
+            for _ in range(args.runs):  # interleaved too
+                seconds, kib = timed_run(["run", str(path), "-o", out, "-q", "-j", "1"])
+                j1.append(seconds)
+                peak = max(peak, kib)
+                j2.append(timed_run(["run", str(path), "-o", out, "-q", "-j", "2"])[0])
+            rss[len(articles)] = peak
+            rows.append((f"claimx run -j 1, {name}", f"{len(articles) / statistics.median(j1):,.1f} docs/s"))
+            rows.append((f"claimx run -j 2, {name}", f"{len(articles) / statistics.median(j2):,.1f} docs/s"))
+            rows.append((f"speed-up -j 2 / -j 1, {name}", f"{statistics.median(j1) / statistics.median(j2):.2f}"))
+            if articles is base:
+                again = [timed_run(["run", str(path), "-o", out, "-q", "-j", "2", "--incremental"])[0]
+                         for _ in range(args.runs)]
+                rows.append((f"incremental re-run, unchanged {name}", f"{statistics.median(again):.2f} s"))
+                rows.append(("first run (-j 2) / incremental re-run",
+                             f"{statistics.median(j2) / statistics.median(again):.1f}x"))
+        rows.append((f"peak RSS -j 1, {len(base)} articles (1x)", f"{rss[len(base)] / 1024:,.0f} MiB"))
+        rows.append((f"peak RSS -j 1, {len(large)} articles (10x)", f"{rss[len(large)] / 1024:,.0f} MiB"))
+        rows.append(("RSS ratio 10x / 1x", f"{rss[len(large)] / rss[len(base)]:.2f}"))
+    print(f"articles: {len(base)} ({words(base):,} words) and {len(large)} ({words(large):,} words); "
+          f"medians of {args.runs} runs\n")
     print("| measure | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

@@ -25,6 +25,7 @@ from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
 from claimx.output import atomic_writer
 
 BATCH_SIZE = 8
+WARM_UP_LOOKAHEAD = 64  # articles whose languages are built before the workers fork
 PARTITION_SIZE = 64
 
 _stop = threading.Event()
@@ -229,7 +230,9 @@ def map_local(jobs: Iterable[Job], lang: str | None, workers: int, service=None,
         yield job
     else:
         return
-    warm_up()
+    ahead = list(islice(stream, WARM_UP_LOOKAHEAD))
+    stream = chain(ahead, stream)
+    warm_up(None if lang else languages_of(ahead))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         pending: deque[Future | list[Line]] = deque()
         while True:
@@ -262,16 +265,33 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Job], lang: str | None) -> Fu
     return merged
 
 
-def warm_up() -> None:
-    """Build every pipeline and model once, before forking, so workers share them."""
+def languages_of(jobs: list[Job]) -> set[str]:
+    """The rule languages of the articles among ``jobs`` (documents and paragraphs)."""
+    from claimx.language import identify
+
+    found: set[str] = set()
+    for job in jobs:
+        if isinstance(job, Article):
+            language = identify(job.text)
+            found.update([language.code, *(p.code for p in language.paragraphs)])
+    return found
+
+
+def warm_up(languages: set[str] | None = None) -> None:
+    """Build the pipelines and models before forking, so workers share them.
+
+    Only the languages of the first articles are built (``None``: all of them);
+    a language that turns up later is built by each worker that meets it.
+    """
     from claimx.language import ngram_model
     from claimx.nlp import build_nlp
     from claimx.rules import available_languages
 
     ngram_model()
     for lang in available_languages():
-        build_nlp(lang)
-        process_to_line(Article(source="warm-up", text="Magnesium 400 mg dagligen minskar migrän."), lang)
+        if languages is None or lang in languages:
+            build_nlp(lang)
+            process_to_line(Article(source="warm-up", text="Magnesium 400 mg dagligen minskar migrän."), lang)
 
 
 def _fork_context():

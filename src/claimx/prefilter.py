@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimx.rules import Lexicon, Pattern, trie_regex
+from claimx.rules import Lexicon, Pattern, cached_trie, trie_regex
 
 # A paragraph with one of these can matter on its own: a substance, or a heading ending the article.
 GATE_LABELS = ("SUBSTANCE", "SECTION_END")
@@ -104,10 +104,12 @@ def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: d
     for form, lemma in (lemmas or {}).items():
         if any(p.mode == "exact" and p.entry.label in labels for p in lexicon.word_matches(lemma)):
             keys[(False, False)].starts.add(form.lower())
+    starts = {cased: [r for r in (cached_trie(frozenset(keys[(shared, cased)].starts)) for shared in (True, False))
+                      if r is not None] for cased in (True, False)}
     for string, tokens in (special_cases or {}).items():
         if len(tokens) > 1:
             for cased, text in ((False, string.lower()), (True, string)):
-                if any(key in text for shared in (True, False) for key in keys[(shared, cased)].starts):
+                if any(regex.search(text) for regex in starts[cased]):
                     keys[(False, cased)].anywhere.add(text)
     lower = tuple(r for r in (keys[(True, False)].regex(), keys[(False, False)].regex()) if r)
     cased = tuple(r for r in (keys[(True, True)].regex(), keys[(False, True)].regex()) if r)

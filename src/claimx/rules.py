@@ -192,8 +192,8 @@ class Lexicon:
             single = [p for table in (self.exact, self.prefix, self.suffix) for ps in table.values() for p in ps]
             for p in single + self.infix:
                 words[p.entry.id.startswith("com.")].add(p.words[0].lower())
-            self._screen = tuple(r for r in (_cached_trie(frozenset(words[True])),
-                                             _cached_trie(frozenset(words[False]))) if r is not None)
+            self._screen = tuple(r for r in (cached_trie(frozenset(words[True])),
+                                             cached_trie(frozenset(words[False]))) if r is not None)
         return self._screen
 
     def word_matches(self, word: str) -> tuple[Pattern, ...]:
@@ -231,7 +231,8 @@ class Lexicon:
 
 
 @lru_cache(maxsize=64)
-def _cached_trie(words: frozenset[str]) -> re.Pattern | None:
+def cached_trie(words: frozenset[str]) -> re.Pattern | None:
+    """:func:`trie_regex`, compiled once per process for the same words (languages share common rules)."""
     return trie_regex(set(words))
 
 
