@@ -112,3 +112,20 @@ def test_run_to_stdout_writes_no_index(articles, tmp_path, monkeypatch, capsys):
     run_batch([str(articles)], "-", jobs=1)
     assert capsys.readouterr().out.count("\n") == 9
     assert not list(tmp_path.rglob("*.index.json"))
+
+
+def test_a_language_first_seen_after_the_warm_up_window_is_built_by_the_workers(tmp_path):
+    """Only the first articles' languages are built before forking; later ones still come out right."""
+    from claimx.batch import WARM_UP_LOOKAHEAD
+
+    feed = tmp_path / "feed.jsonl"
+    lines = [json.dumps({"id": f"sv{i}", "text": f"Magnesium kan minska migrän hos {i} vuxna."})
+             for i in range(WARM_UP_LOOKAHEAD + 6)]
+    lines.append(json.dumps({"id": "en1", "text": "Magnesium may reduce migraine attacks in adults, a trial shows."}))
+    feed.write_text("\n".join(lines) + "\n", "utf-8")
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_batch([str(feed)], str(one), jobs=1)
+    run_batch([str(feed)], str(two), jobs=2)
+    assert one.read_bytes() == two.read_bytes()
+    last = _records(two)[-1]
+    assert last["language"]["code"] == "en" and last["claims"]
