@@ -97,3 +97,17 @@ def test_count_items_matches_what_is_read(tmp_path):
     (tmp_path / "sub" / "feed.jsonl").write_text('{"id": "1", "text": "x"}\n\n{broken\n{"id": "3", "text": "y"}\n')
     assert count_items([str(tmp_path)]) == len(list(read_articles([str(tmp_path)]))) == 4
     assert count_items(["-"]) is None
+
+
+def test_jsonl_feed_is_limited_per_line_not_per_file(tmp_path):
+    """A feed larger than --max-bytes is read as a stream; only an over-long line is skipped."""
+    feed = tmp_path / "feed.jsonl"
+    line = json.dumps({"id": "ok", "text": "Magnesium kan minska migrän. " * 20})
+    huge = json.dumps({"id": "huge", "text": "x" * 5000})
+    feed.write_text("\n".join([line.replace('"ok"', f'"ok{i}"') for i in range(30)] + [huge, line.replace('"ok"', '"last"')])
+                    + "\n", "utf-8")
+    assert feed.stat().st_size > 4000
+    items = list(read_articles([str(feed)], max_bytes=4000))
+    assert [i.source for i in items if isinstance(i, Article)] == [f"ok{i}" for i in range(30)] + ["last"]
+    [skipped] = [i for i in items if not isinstance(i, Article)]
+    assert skipped.source == f"{feed}:31" and skipped.status == "skipped" and "limit" in skipped.reason

@@ -78,14 +78,15 @@ def _walk(root: Path) -> Iterator[Path]:
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Read one file into articles (one for .txt/.html, many for .jsonl)."""
     source = str(path)
+    jsonl = path.suffix.lower() == ".jsonl"
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > max_bytes and not jsonl:  # a JSONL feed is limited line by line instead
             yield _too_big(source, size, max_bytes)
             return
         with path.open("rb") as handle:
-            if path.suffix.lower() == ".jsonl":
-                yield from read_jsonl(handle, source)
+            if jsonl:
+                yield from read_jsonl(bounded_lines(handle, max_bytes), source, max_bytes)
                 return
             data = handle.read(max_bytes + 1)
     except OSError as error:
@@ -189,11 +190,35 @@ def parse_html(data: bytes, source: str) -> Item:
     )
 
 
-def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Item]:
-    """One article per line: ``{"id", "text"}`` required, ``url``, ``title``, ``published``."""
+def bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of ``stream`` with at most ``max_bytes`` + 1 bytes in memory at a time.
+
+    A longer line is skipped and yielded as its length (an ``int``) instead.
+    """
+    while line := stream.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while rest := stream.readline(1 << 20):
+            size += len(rest)
+            if rest.endswith(b"\n"):
+                break
+        yield size
+
+
+def read_jsonl(lines: Iterable[bytes | int], source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """One article per line: ``{"id", "text"}`` required, ``url``, ``title``, ``published``.
+
+    ``--max-bytes`` limits each line (article), not the feed: a JSONL file is read as a stream.
+    """
     seen: set[str] = set()
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
+        if isinstance(raw, int):
+            reason = f"line is {raw / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-bytes)"
+            yield Rejected(source=where, status="skipped", reason=reason)
+            continue
         if not raw.strip():
             continue
         item = parse_jsonl_line(raw, where)
