@@ -111,7 +111,7 @@ def test_run_to_stdout_writes_no_index(articles, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     run_batch([str(articles)], "-", jobs=1)
     assert capsys.readouterr().out.count("\n") == 9
-    assert not list(tmp_path.rglob("*.index.json"))
+    assert not list(tmp_path.rglob("*.index*"))
 
 
 def test_a_language_first_seen_after_the_warm_up_window_is_built_by_the_workers(tmp_path):

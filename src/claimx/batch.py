@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 import threading
 from collections import Counter, deque
@@ -90,7 +91,7 @@ INDEX_FORMAT = "claimx-index/1"
 
 def index_path(output: Path) -> Path:
     """The index written beside an output: where each source's record sits, and its identity."""
-    return output.with_name(output.name + ".index.json")
+    return output.with_name(output.name + ".index.jsonl")
 
 
 def record_meta(raw: str | bytes, offset: int, length: int) -> tuple[str, Previous]:
@@ -102,23 +103,32 @@ def record_meta(raw: str | bytes, offset: int, length: int) -> tuple[str, Previo
                                       record["status"], translated)
 
 
+def _file_identity(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
 def index_output(path: Path) -> dict[str, Previous]:
     """Where each source's record sits in an earlier output (offsets only, not the records).
 
-    Read from the index beside the output when it describes this very file
-    (same inode, size and modification time); otherwise every line is parsed.
+    Read from the index beside the output when its first line describes this
+    very file (same inode, size and modification time); otherwise every line
+    of the output is parsed.
     """
     if not path.is_file():
         return {}
-    stat = path.stat()
     try:
-        saved = json.loads(index_path(path).read_text("utf-8"))
-        if saved.get("format") == INDEX_FORMAT and saved.get("file") == [stat.st_ino, stat.st_size,
-                                                                         stat.st_mtime_ns]:
-            return {source: Previous(*fields) for source, fields in saved["records"].items()}
+        with index_path(path).open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+            if header.get("format") == INDEX_FORMAT and header.get("file") == _file_identity(path):
+                index = {}
+                for line in handle:
+                    source, *fields = json.loads(line)
+                    index[source] = Previous(*fields)
+                return index
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         pass  # no index, or not ours: read the output itself
-    index: dict[str, Previous] = {}
+    index = {}
     offset = 0
     with path.open("rb") as handle:
         for raw in handle:
@@ -131,43 +141,57 @@ def index_output(path: Path) -> dict[str, Previous]:
     return index
 
 
-def write_index(path: Path, records: dict[str, Previous]) -> None:
-    """Save the index of a just-written output (atomically; a stale one is never trusted)."""
-    stat = path.stat()
-    data = {"format": INDEX_FORMAT, "file": [stat.st_ino, stat.st_size, stat.st_mtime_ns],
-            "records": {source: list(vars(p).values()) for source, p in records.items()}}
-    with atomic_writer(str(index_path(path))) as handle:
-        handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-
 class IndexedWriter:
-    """Writes output lines and notes where each record went, for the next incremental run."""
+    """Writes output lines and, to a temp file, where each record went (memory stays flat).
 
-    def __init__(self, handle, index: dict[str, Previous] | None) -> None:
+    :meth:`save_index` turns the notes into the index beside the output once
+    the output has replaced the old one.
+    """
+
+    def __init__(self, handle, old: dict[str, Previous], target: Path | None) -> None:
         self.handle = handle
         self.offset = 0
-        self.records: dict[str, Previous] | None = {} if index is not None else None
-        self.old = index or {}
+        self.old = old
+        self.notes = None
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.notes = tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=target.parent,
+                                                     prefix=f".{target.name}.", suffix=".index.tmp")
 
     def write(self, text: str, source: str, reused: bool = False, identity: tuple | None = None) -> None:
         line = text + "\n"
         length = len(line.encode("utf-8", "surrogatepass"))
-        if self.records is not None:
+        if self.notes is not None:
+            entry = None
             if reused:
                 old = self.old[source]
-                self.records[source] = Previous(old.doc_id, old.rules_version, self.offset, length, old.status,
-                                                old.translated_to)
+                entry = [source, old.doc_id, old.rules_version, self.offset, length, old.status, old.translated_to]
             elif identity is not None:
                 doc_id, version, status, translated = identity
-                self.records[source] = Previous(doc_id, version, self.offset, length, status, translated)
+                entry = [source, doc_id, version, self.offset, length, status, translated]
             else:
                 try:
                     found, meta = record_meta(text, self.offset, length)
-                    self.records[found] = meta
+                    entry = [found, *vars(meta).values()]
                 except (ValueError, KeyError, TypeError, AttributeError):
                     pass
+            if entry is not None:
+                self.notes.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.handle.write(line)
         self.offset += length
+
+    def save_index(self, target: Path) -> None:
+        """Write the index of the just-replaced output (atomically; a stale one is never trusted)."""
+        if self.notes is None:
+            return
+        self.notes.seek(0)
+        with atomic_writer(str(index_path(target))) as handle:
+            handle.write(json.dumps({"format": INDEX_FORMAT, "file": _file_identity(target)}) + "\n")
+            shutil.copyfileobj(self.notes, handle)
+
+    def close(self) -> None:
+        if self.notes is not None:
+            self.notes.close()
 
 
 class PreviousReader:
@@ -201,7 +225,8 @@ def plan(items: Iterable[Item], previous: PreviousReader, index: dict[str, Previ
     version = rules_version()
     for item in items:
         source = item.source
-        seen.add(source)
+        if index:
+            seen.add(source)  # only an incremental run keeps or prunes what it did not see
         old = index.get(source)
         if (isinstance(item, Article) and old is not None and old.status in ("ok", "skipped")
                 and old.rules_version == version and old.doc_id == doc_id_for(item.text)
@@ -368,9 +393,10 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
     previous = PreviousReader(target)
     work = plan(read_articles(inputs, max_bytes=max_bytes), previous, index, seen,
                 service.target_lang if service is not None else None)
+    writer = None
     try:
         with atomic_writer(output) as handle:
-            writer = IndexedWriter(handle, index if to_file else None)
+            writer = IndexedWriter(handle, index, target if to_file else None)
             if engine == "dask":
                 with tempfile.TemporaryDirectory(prefix="claimx-parts-", dir=_parts_root(target)) as parts_dir:
                     for part in run_dask(work, lang, jobs, scheduler, Path(parts_dir), count):
@@ -386,10 +412,11 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
                     if source not in seen:
                         writer.write(previous.read(old), source, reused=True)
                         counts["kept"] += 1
+        writer.save_index(target)
     finally:
         previous.close()
-    if writer.records is not None:
-        write_index(target, writer.records)
+        if writer is not None:
+            writer.close()
     return counts
 
 
