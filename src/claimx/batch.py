@@ -25,7 +25,7 @@ from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import DEFAULT_MAX_BYTES, Item, read_articles
 from claimx.output import atomic_writer
 
-BATCH_SIZE = 8
+BATCH_SIZE = 32
 WARM_UP_LOOKAHEAD = 64  # articles whose languages are built before the workers fork
 PARTITION_SIZE = 64
 
