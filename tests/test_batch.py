@@ -129,3 +129,37 @@ def test_a_language_first_seen_after_the_warm_up_window_is_built_by_the_workers(
     assert one.read_bytes() == two.read_bytes()
     last = _records(two)[-1]
     assert last["language"]["code"] == "en" and last["claims"]
+
+
+def test_unchanged_incremental_run_leaves_the_output_alone(articles, tmp_path):
+    import os
+
+    import claimx.batch as batch
+
+    out = tmp_path / "claims.jsonl"
+    run_batch([str(articles)], str(out), jobs=1)
+    before = out.read_bytes()
+    stamp = (out.stat().st_ino, out.stat().st_mtime_ns)
+    assert run_batch([str(articles)], str(out), jobs=1, incremental=True)["reused"] == 9
+    assert (out.stat().st_ino, out.stat().st_mtime_ns) == stamp and out.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+    # Without its index the output is scanned, left alone, and the index is written again.
+    batch.index_path(out).unlink()
+    run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    assert (out.stat().st_ino, out.stat().st_mtime_ns) == stamp and batch.index_is_current(out)
+
+    # A change in the middle: the output is exactly what a full run writes.
+    edited = articles / "da_magnesium_kramper.txt"
+    assert edited.is_file()
+    edited.write_text(edited.read_text("utf-8") + "\nMagnesium kan mindske træthed.\n", "utf-8")
+    run_batch([str(articles)], str(out), jobs=1, incremental=True)
+    full = tmp_path / "full.jsonl"
+    run_batch([str(articles)], str(full), jobs=1)
+    assert out.read_bytes() == full.read_bytes() and out.read_bytes() != before
+    assert batch.index_output(out) == {s: p for s, p in batch.index_output(full).items()}
+
+    # A pruned article at the end shortens the output.
+    os.unlink(sorted(articles.iterdir())[-1])
+    run_batch([str(articles)], str(out), jobs=1, incremental=True, prune=True)
+    assert len(_records(out)) == 8

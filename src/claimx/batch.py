@@ -108,6 +108,24 @@ def _file_identity(path: Path) -> list[int]:
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
+def index_is_current(path: Path) -> bool:
+    """Whether the index beside ``path`` describes it (its first line only is read)."""
+    try:
+        with index_path(path).open(encoding="utf-8") as handle:
+            header = json.loads(handle.readline())
+        return header.get("format") == INDEX_FORMAT and header.get("file") == _file_identity(path)
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def write_index_from(path: Path, index: dict[str, Previous]) -> None:
+    """Write the index of an output whose records ``index`` describes (read by scanning it)."""
+    with atomic_writer(str(index_path(path))) as handle:
+        handle.write(json.dumps({"format": INDEX_FORMAT, "file": _file_identity(path)}) + "\n")
+        for source, old in sorted(index.items(), key=lambda item: item[1].offset):
+            handle.write(json.dumps([source, *vars(old).values()], ensure_ascii=False) + "\n")
+
+
 def index_output(path: Path) -> dict[str, Previous]:
     """Where each source's record sits in an earlier output (offsets only, not the records).
 
@@ -141,24 +159,39 @@ def index_output(path: Path) -> dict[str, Previous]:
     return index
 
 
+class Unchanged(Exception):
+    """The new output would be the old one, byte for byte: nothing is rewritten."""
+
+
 class IndexedWriter:
     """Writes output lines and, to a temp file, where each record went (memory stays flat).
 
-    :meth:`save_index` turns the notes into the index beside the output once
-    the output has replaced the old one.
+    While every line so far is an old record in its old place, nothing is
+    written: an incremental run over an unchanged corpus leaves the output
+    (and its modification time) alone. :meth:`save_index` turns the notes
+    into the index beside the output once the output has replaced the old one.
     """
 
-    def __init__(self, handle, old: dict[str, Previous], target: Path | None) -> None:
+    def __init__(self, handle, old: dict[str, Previous], target: Path | None,
+                 previous: PreviousReader | None = None) -> None:
         self.handle = handle
         self.offset = 0
         self.old = old
         self.notes = None
+        self.previous = previous
+        self.pending: list[str] | None = [] if old and previous is not None else None
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.notes = tempfile.NamedTemporaryFile("w+", encoding="utf-8", dir=target.parent,
                                                      prefix=f".{target.name}.", suffix=".index.tmp")
 
     def write(self, text: str, source: str, reused: bool = False, identity: tuple | None = None) -> None:
+        if self.pending is not None:
+            if reused and self.old[source].offset == self.offset:
+                self.pending.append(source)  # the old record in its old place: write it only if needed
+                self.offset += self.old[source].length
+                return
+            self.materialize()
         line = text + "\n"
         length = len(line.encode("utf-8", "surrogatepass"))
         if self.notes is not None:
@@ -179,6 +212,23 @@ class IndexedWriter:
                 self.notes.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self.handle.write(line)
         self.offset += length
+
+    def materialize(self) -> None:
+        """Write the old records held back so far: the old output's first bytes, copied as they are."""
+        pending, self.pending = self.pending, None
+        if not pending:
+            return
+        self.handle.write(self.previous.read_range(0, self.offset))
+        if self.notes is not None:
+            for source in pending:
+                old = self.old[source]
+                self.notes.write(json.dumps([source, *vars(old).values()], ensure_ascii=False) + "\n")
+
+    def finish(self, old_size: int | None) -> None:
+        """Raise :class:`Unchanged` if the whole old output was rewritten as it was; else flush."""
+        if self.pending is not None and self.offset == old_size:
+            raise Unchanged
+        self.materialize()
 
     def save_index(self, target: Path) -> None:
         """Write the index of the just-replaced output (atomically; a stale one is never trusted)."""
@@ -202,10 +252,13 @@ class PreviousReader:
         self.handle = None
 
     def read(self, previous: Previous) -> str:
+        return self.read_range(previous.offset, previous.length).rstrip("\n")
+
+    def read_range(self, offset: int, length: int) -> str:
         if self.handle is None:
             self.handle = self.path.open("rb")
-        self.handle.seek(previous.offset)
-        return self.handle.read(previous.length).decode("utf-8").rstrip("\n")
+        self.handle.seek(offset)
+        return self.handle.read(length).decode("utf-8", "surrogatepass")
 
     def close(self) -> None:
         if self.handle is not None:
@@ -394,9 +447,10 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
     work = plan(read_articles(inputs, max_bytes=max_bytes), previous, index, seen,
                 service.target_lang if service is not None else None)
     writer = None
+    old_size = target.stat().st_size if index else None
     try:
         with atomic_writer(output) as handle:
-            writer = IndexedWriter(handle, index, target if to_file else None)
+            writer = IndexedWriter(handle, index, target if to_file else None, previous if to_file else None)
             if engine == "dask":
                 with tempfile.TemporaryDirectory(prefix="claimx-parts-", dir=_parts_root(target)) as parts_dir:
                     for part in run_dask(work, lang, jobs, scheduler, Path(parts_dir), count):
@@ -412,7 +466,11 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
                     if source not in seen:
                         writer.write(previous.read(old), source, reused=True)
                         counts["kept"] += 1
+            writer.finish(old_size)
         writer.save_index(target)
+    except Unchanged:  # the output stays as it was; its index too, unless it had none
+        if not index_is_current(target):
+            write_index_from(target, index)
     finally:
         previous.close()
         if writer is not None:

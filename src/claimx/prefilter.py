@@ -3,14 +3,15 @@
 Every claim needs a substance named in its sentence, or the article's topic
 substance (itself named at least twice). A paragraph in which no
 substance pattern can match therefore yields no claim unless the article
-has a topic. The check is a plain substring test that cannot miss: every
-way a pattern matches a token (whole word, compound prefix, suffix or
-infix, a phrase, a lookup lemma) puts one of the pattern's words, or the
-lemma table's inflected form, inside the text. Most paragraphs of a
-typical article fail it, and are never tokenized.
+has a topic, and even then only if it can name an outcome, a dose or a
+duration. The tests cannot miss: every way a pattern matches a token
+(whole word, compound prefix, suffix or infix, a phrase, a lookup lemma)
+puts one of the pattern's words, or the lemma table's inflected form,
+inside the text; words that must begin a token are looked for only where
+a token can begin. Paragraphs that fail are never tokenized.
 
-The keys of one language are compiled into a trie-shaped regular
-expression (:func:`claimx.rules.trie_regex`).
+The keys are compiled into trie-shaped regular expressions
+(:func:`claimx.rules.trie_regex`); those of the common rules once per process.
 """
 
 from __future__ import annotations
