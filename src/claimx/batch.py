@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 from pathlib import Path
 
@@ -118,12 +117,16 @@ def index_is_current(path: Path) -> bool:
         return False
 
 
-def write_index_from(path: Path, index: dict[str, Previous]) -> None:
-    """Write the index of an output whose records ``index`` describes (read by scanning it)."""
+def _entry(source: str, previous: Previous) -> str:
+    """One line of an index: the source, then the fields of :class:`Previous` in order."""
+    return json.dumps([source, *vars(previous).values()], ensure_ascii=False) + "\n"
+
+
+def write_index(path: Path, entries: Iterable[str]) -> None:
+    """The index of the output at ``path``: a header naming the file, then ``entries`` (atomically)."""
     with atomic_writer(str(index_path(path))) as handle:
         handle.write(json.dumps({"format": INDEX_FORMAT, "file": _file_identity(path)}) + "\n")
-        for source, old in sorted(index.items(), key=lambda item: item[1].offset):
-            handle.write(json.dumps([source, *vars(old).values()], ensure_ascii=False) + "\n")
+        handle.writelines(entries)
 
 
 def index_output(path: Path) -> dict[str, Previous]:
@@ -135,17 +138,17 @@ def index_output(path: Path) -> dict[str, Previous]:
     """
     if not path.is_file():
         return {}
-    try:
-        with index_path(path).open(encoding="utf-8") as handle:
-            header = json.loads(handle.readline())
-            if header.get("format") == INDEX_FORMAT and header.get("file") == _file_identity(path):
+    if index_is_current(path):
+        try:
+            with index_path(path).open(encoding="utf-8") as handle:
+                handle.readline()
                 index = {}
                 for line in handle:
                     source, *fields = json.loads(line)
                     index[source] = Previous(*fields)
                 return index
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        pass  # no index, or not ours: read the output itself
+        except (OSError, ValueError, TypeError):
+            pass  # a damaged index: read the output itself
     index = {}
     offset = 0
     with path.open("rb") as handle:
@@ -195,21 +198,16 @@ class IndexedWriter:
         line = text + "\n"
         length = len(line.encode("utf-8", "surrogatepass"))
         if self.notes is not None:
-            entry = None
             if reused:
-                old = self.old[source]
-                entry = [source, old.doc_id, old.rules_version, self.offset, length, old.status, old.translated_to]
+                self.notes.write(_entry(source, replace(self.old[source], offset=self.offset, length=length)))
             elif identity is not None:
                 doc_id, version, status, translated = identity
-                entry = [source, doc_id, version, self.offset, length, status, translated]
+                self.notes.write(_entry(source, Previous(doc_id, version, self.offset, length, status, translated)))
             else:
                 try:
-                    found, meta = record_meta(text, self.offset, length)
-                    entry = [found, *vars(meta).values()]
+                    self.notes.write(_entry(*record_meta(text, self.offset, length)))
                 except (ValueError, KeyError, TypeError, AttributeError):
-                    pass
-            if entry is not None:
-                self.notes.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                    pass  # not a record: no index entry
         self.handle.write(line)
         self.offset += length
 
@@ -220,9 +218,7 @@ class IndexedWriter:
             return
         self.handle.write(self.previous.read_range(0, self.offset))
         if self.notes is not None:
-            for source in pending:
-                old = self.old[source]
-                self.notes.write(json.dumps([source, *vars(old).values()], ensure_ascii=False) + "\n")
+            self.notes.writelines(_entry(source, self.old[source]) for source in pending)
 
     def finish(self, old_size: int | None) -> None:
         """Raise :class:`Unchanged` if the whole old output was rewritten as it was; else flush."""
@@ -235,9 +231,7 @@ class IndexedWriter:
         if self.notes is None:
             return
         self.notes.seek(0)
-        with atomic_writer(str(index_path(target))) as handle:
-            handle.write(json.dumps({"format": INDEX_FORMAT, "file": _file_identity(target)}) + "\n")
-            shutil.copyfileobj(self.notes, handle)
+        write_index(target, self.notes)
 
     def close(self) -> None:
         if self.notes is not None:
@@ -470,7 +464,8 @@ def run_batch(inputs: Iterable[str], output: str, *, jobs: int = 1, engine: str 
         writer.save_index(target)
     except Unchanged:  # the output stays as it was; its index too, unless it had none
         if not index_is_current(target):
-            write_index_from(target, index)
+            write_index(target, (_entry(source, old) for source, old in
+                                 sorted(index.items(), key=lambda item: item[1].offset)))
     finally:
         previous.close()
         if writer is not None:
