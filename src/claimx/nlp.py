@@ -2,7 +2,7 @@
 
 No pretrained Scandinavian pipelines exist to download, and ours has no
 trained weights, so a pipeline is assembled at start-up from ``spacy.blank``,
-the lemma tables of ``spacy-lookups-data`` and the rule files (about a second
+the lemma tables of ``spacy-lookups-data`` and the rule files (0.1-0.3 s
 per language, once per process).
 
 Speed: the components never walk token objects. What they need to know

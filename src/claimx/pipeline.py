@@ -176,10 +176,11 @@ def _is_boilerplate(doc, spans) -> bool:
 
 def _ends_article(doc, spans) -> bool:
     """A heading such as "Referenser" or "Kilder": what follows is not article text."""
-    if not any(s.label_ == "SECTION_END" for s in spans):
-        return False
+    heads = {s.start for s in spans if s.label_ == "SECTION_END"}
+    if not heads:
+        return False  # most blocks: no need to look at their tokens
     words = [t for t in doc if not t.is_punct and not t.is_space]
-    return 0 < len(words) <= 3 and any(s.label_ == "SECTION_END" and s.start == words[0].i for s in spans)
+    return 0 < len(words) <= 3 and words[0].i in heads
 
 
 def process_all(items: Iterable[Item], lang: str | None = None) -> Iterator[ArticleResult]:
