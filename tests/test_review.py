@@ -260,3 +260,27 @@ def test_report_in_headless_chromium(tmp_path, corpus_dir):
     subprocess.run(["chromium", *flags, f"--screenshot={shot}", "--window-size=1200,1600", url],
                    capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def _open_store(path: str, results) -> None:
+    try:
+        with ReviewStore(path) as store:
+            store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        results.put("")
+    except BaseException as error:  # reported to the parent, which fails the test
+        results.put(repr(error))
+
+
+def test_reviewers_opening_a_new_store_at_once_all_get_in(tmp_path):
+    """SQLite reports a second opener "locked" at once while a new store switches to WAL."""
+    context = multiprocessing.get_context("fork")
+    errors = []
+    for attempt in range(60):
+        path, results = str(tmp_path / f"r{attempt}.sqlite"), context.Queue()
+        openers = [context.Process(target=_open_store, args=(path, results)) for _ in range(6)]
+        for opener in openers:
+            opener.start()
+        for opener in openers:
+            opener.join(60)
+        errors += [error for error in (results.get(timeout=60) for _ in openers) if error]
+    assert errors == []

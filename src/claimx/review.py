@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -77,19 +78,34 @@ class Decision:
     stale: bool
 
 
+OPEN_TIMEOUT = 30  # seconds a reviewer waits for another one holding the store
+
+
 class ReviewStore:
     """Decisions in SQLite: WAL mode and a busy timeout, so several reviewers can work at once."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        try:
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            self.db.executescript(SCHEMA)
-        except sqlite3.DatabaseError as error:
-            raise ReviewError(f"{self.path}: not a usable review store ({error})") from None
+        deadline = time.monotonic() + OPEN_TIMEOUT
+        while True:
+            db = None
+            try:
+                db = sqlite3.connect(self.path, timeout=OPEN_TIMEOUT, isolation_level=None)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=FULL")
+                db.execute(f"PRAGMA busy_timeout={OPEN_TIMEOUT * 1000}")
+                db.executescript(SCHEMA)
+                self.db = db
+                return
+            except sqlite3.DatabaseError as error:
+                if db is not None:
+                    db.close()
+                # Switching a new store to WAL needs it alone, and SQLite reports a concurrent
+                # opener as "locked" at once instead of waiting: try again, within the timeout.
+                if "locked" in str(error) and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                    continue
+                raise ReviewError(f"{self.path}: not a usable review store ({error})") from None
 
     def close(self) -> None:
         self.db.close()
