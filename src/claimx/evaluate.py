@@ -92,6 +92,7 @@ class Report:
     certainty: Accuracy = field(default_factory=Accuracy)
     lang: Accuracy = field(default_factory=Accuracy)
     documents: int = 0
+    languages: dict[str, Report] = field(default_factory=dict)  # the same scores per gold language
 
     def as_dict(self) -> dict:
         out: dict = {"documents": self.documents}
@@ -244,6 +245,35 @@ def _score_accuracy(cond_gold: dict, cond_pred: dict, groups, contains, report: 
             report.certainty.errors.append(f"{doc}: {claim.certainty} not in {sorted(certainties)}: {p}")
 
 
+def evaluate_sets(sets: list[tuple[str, Path, Path]], output: Path | None = None) -> dict[str, Report]:
+    """Score several (name, gold folder, texts folder) sets, by name.
+
+    With ``output``, its records are scored; without, each set's texts are
+    extracted in this process first (through a temporary output file).
+    """
+    import tempfile
+
+    from claimx.ingest import read_articles
+    from claimx.output import atomic_writer
+    from claimx.pipeline import process_all, segment_text
+
+    reports: dict[str, Report] = {}
+    for name, gold_dir, texts_dir in sets:
+        key = name
+        while key in reports:
+            key += "'"
+        if output is not None:
+            reports[key] = evaluate(output, gold_dir, texts_dir, segment_text)
+            continue
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "claims.jsonl"
+            with atomic_writer(path) as handle:
+                for result in process_all(read_articles([str(texts_dir)])):
+                    handle.write(result.to_json() + "\n")
+            reports[key] = evaluate(path, gold_dir, texts_dir, segment_text)
+    return reports
+
+
 def evaluate(output: Path, gold_dir: Path, texts_dir: Path, segment) -> Report:
     """Score an output file against a gold folder.
 
@@ -262,22 +292,33 @@ def evaluate(output: Path, gold_dir: Path, texts_dir: Path, segment) -> Report:
         except OSError as error:
             raise GoldError(f"{text_path}: cannot read the text of a gold document ({error.strerror})") from None
         sentences = [norm_text(s) for s in segment(text, gold.language)]
-        score_document(gold, predictions.get(gold.doc), sentences, report)
+        record = predictions.get(gold.doc)
+        score_document(gold, record, sentences, report)
+        score_document(gold, record, sentences, report.languages.setdefault(gold.language, Report()))
     return report
 
 
-def iter_lines(report: Report, verbose: bool) -> Iterable[str]:
-    """What ``claimx evaluate`` prints."""
-    yield report.line()
+FIELDS = (("sent", "sentences"), ("dose", "doses"), ("cond", "condition claims"))
+
+
+def iter_lines(report: Report, verbose: bool, name: str | None = None, by_language: bool = False) -> Iterable[str]:
+    """What ``claimx evaluate`` prints for one set: its line, a line per language, and with
+    ``verbose`` the misses and false positives grouped by field."""
+    label = f"{name}: " if name else ""
+    yield label + report.line()
+    if by_language:
+        for lang in sorted(report.languages):
+            yield f"{name or 'all'}/{lang}: " + report.languages[lang].line()
     if not verbose:
         return
-    for name in ("sent", "dose", "cond"):
-        score: Score = getattr(report, name)
+    for key, title in FIELDS:
+        score: Score = getattr(report, key)
+        yield f"-- {label}{title}: {len(score.misses)} missed, {len(score.false_positives)} false positives"
         for item in score.misses:
-            yield f"MISS {name}: {item}"
+            yield f"MISS {key}: {item}"
         for item in score.false_positives:
-            yield f"FP   {name}: {item}"
-    for item in report.polarity.errors:
-        yield f"POLARITY {item}"
-    for item in report.certainty.errors:
-        yield f"CERTAINTY {item}"
+            yield f"FP   {key}: {item}"
+    for key, accuracy in (("polarity", report.polarity), ("certainty", report.certainty)):
+        yield f"-- {label}{key}: {len(accuracy.errors)} wrong of {accuracy.total}"
+        for item in accuracy.errors:
+            yield f"{key.upper()} {item}"
