@@ -6,6 +6,9 @@ import shutil
 import pytest
 
 from claimx.batch import run_batch
+from conftest import ROOT
+
+N = len(list((ROOT / "corpus").glob("*.txt")))  # sample articles; one (German) is skipped without --translate
 
 
 @pytest.fixture()
@@ -22,7 +25,7 @@ def _records(path):
 def test_incremental_skips_unchanged_and_redoes_changed(articles, tmp_path, monkeypatch):
     out = tmp_path / "claims.jsonl"
     first = run_batch([str(articles)], str(out), jobs=1)
-    assert first["ok"] == 8 and first["skipped"] == 1  # the German sample needs --translate
+    assert first["ok"] == N - 1 and first["skipped"] == 1  # the German sample needs --translate
     before = {r["source"]: r for r in _records(out)}
 
     import claimx.pipeline
@@ -32,13 +35,13 @@ def test_incremental_skips_unchanged_and_redoes_changed(articles, tmp_path, monk
     monkeypatch.setattr(claimx.pipeline, "process_article", lambda *a, **k: calls.append(a[0].source) or real(*a, **k))
     # Unchanged corpus: no NLP work at all.
     again = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert calls == [] and again["reused"] == 9
+    assert calls == [] and again["reused"] == N
     assert {r["source"]: r for r in _records(out)} == before
     # One edited article is re-extracted, the rest reused.
     edited = articles / "sv_melatonin_somn.txt"
     edited.write_text(edited.read_text("utf-8") + "\nMelatonin kan minska jetlag hos piloter.\n", "utf-8")
     third = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert calls == [str(edited)] and third["reused"] == 8
+    assert calls == [str(edited)] and third["reused"] == N - 1
     assert {r["source"]: r["doc_id"] for r in _records(out)}[str(edited)] != before[str(edited)]["doc_id"]
 
 
@@ -47,9 +50,9 @@ def test_removed_articles_are_kept_or_pruned(articles, tmp_path):
     run_batch([str(articles)], str(out), jobs=1)
     (articles / "nb_vitamin_b12.txt").unlink()
     kept = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert kept["kept"] == 1 and len(_records(out)) == 9
+    assert kept["kept"] == 1 and len(_records(out)) == N
     run_batch([str(articles)], str(out), jobs=1, incremental=True, prune=True)
-    assert len(_records(out)) == 8
+    assert len(_records(out)) == N - 1
 
 
 def test_jobs_give_byte_identical_output(articles, tmp_path):
@@ -60,7 +63,7 @@ def test_jobs_give_byte_identical_output(articles, tmp_path):
     run_batch([str(articles)], str(one), jobs=1)
     run_batch([str(articles)], str(two), jobs=2)
     assert one.read_bytes() == two.read_bytes()
-    assert len(_records(one)) == 9 + 31
+    assert len(_records(one)) == N + 31
 
 
 def test_dask_engine_matches_local(articles, tmp_path):
@@ -68,7 +71,7 @@ def test_dask_engine_matches_local(articles, tmp_path):
     local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
     run_batch([str(articles)], str(local), jobs=1)
     counts = run_batch([str(articles)], str(dask), jobs=2, engine="dask")
-    assert counts["ok"] == 8
+    assert counts["ok"] == N - 1
     assert _records(dask) == _records(local)
     assert not list(tmp_path.glob("claimx-parts-*")), "part files are cleaned up"
 
@@ -83,7 +86,7 @@ def test_index_beside_the_output_is_used_only_while_it_describes_the_file(articl
     from_index = batch.index_output(out)
     batch.index_path(out).unlink()
     scanned = batch.index_output(out)  # every line parsed
-    assert len(scanned) == 9 and from_index == scanned
+    assert len(scanned) == N and from_index == scanned
     batch.index_path(out).write_bytes(saved)
 
     parsed = []
@@ -97,20 +100,20 @@ def test_index_beside_the_output_is_used_only_while_it_describes_the_file(articl
 
     # Someone edits the output by hand: the index no longer describes it and is not trusted.
     out.write_text("".join(reversed(lines)), "utf-8")
-    assert batch.index_output(out) != scanned and len(parsed) == 9
+    assert batch.index_output(out) != scanned and len(parsed) == N
     again = run_batch([str(articles)], str(out), jobs=1, incremental=True)
-    assert again["reused"] == 9
+    assert again["reused"] == N
     assert sorted(out.read_text("utf-8").splitlines()) == sorted(line.rstrip("\n") for line in lines)
 
     # A stale or broken index is ignored, never an error.
     batch.index_path(out).write_text("{not json", "utf-8")
-    assert len(batch.index_output(out)) == 9
+    assert len(batch.index_output(out)) == N
 
 
 def test_run_to_stdout_writes_no_index(articles, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     run_batch([str(articles)], "-", jobs=1)
-    assert capsys.readouterr().out.count("\n") == 9
+    assert capsys.readouterr().out.count("\n") == N
     assert not list(tmp_path.rglob("*.index*"))
 
 
@@ -140,7 +143,7 @@ def test_unchanged_incremental_run_leaves_the_output_alone(articles, tmp_path):
     run_batch([str(articles)], str(out), jobs=1)
     before = out.read_bytes()
     stamp = (out.stat().st_ino, out.stat().st_mtime_ns)
-    assert run_batch([str(articles)], str(out), jobs=1, incremental=True)["reused"] == 9
+    assert run_batch([str(articles)], str(out), jobs=1, incremental=True)["reused"] == N
     assert (out.stat().st_ino, out.stat().st_mtime_ns) == stamp and out.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -162,4 +165,4 @@ def test_unchanged_incremental_run_leaves_the_output_alone(articles, tmp_path):
     # A pruned article at the end shortens the output.
     os.unlink(sorted(articles.iterdir())[-1])
     run_batch([str(articles)], str(out), jobs=1, incremental=True, prune=True)
-    assert len(_records(out)) == 8
+    assert len(_records(out)) == N - 1

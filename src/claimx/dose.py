@@ -38,6 +38,8 @@ class FoundDose:
     per: str | None = None
     times_per_day: int | None = None
     rule_ids: tuple[str, ...] = ()
+    qualifier: str | None = None
+    per_kg: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class DoseGrammar:
     durations: dict[str, RuleEntry]
     glued: re.Pattern[str]
     times_id: str = ""
+    qualifiers: list[tuple[re.Pattern[str], RuleEntry]] | None = None
 
 
 def _word_re(pattern: str) -> re.Pattern[str]:
@@ -94,10 +97,14 @@ def grammar(lang: str) -> DoseGrammar:
     amount = f"(?:{number}|(?<![^\\W\\d_])(?:{number_words})(?![^\\W\\d_]))" if numbers else f"(?:{number})"
     dash = DASH.format(words=_alternation(range_words) or "(?!)")
     unit_alt = _alternation(list(units))
+    # "400 mg", "400–500 mg", and a dose table's row "75 | mg"
     dose = re.compile(
-        rf"(?<![\w.,])(?P<a>{amount})(?:{dash}(?P<b>{amount}))?\s{{0,2}}(?P<unit>{unit_alt})(?![^\W\d_])",
+        rf"(?<![\w.,])(?P<a>{amount})(?:{dash}(?P<b>{amount}))?\s{{0,2}}(?:[|\t]\s{{0,2}})?"
+        rf"(?P<unit>{unit_alt})(?![^\W\d_])",
         re.I,
     )
+    qualifiers = [(re.compile(r"(?<![^\W_])" + re.escape(p) + r"\W{0,3}$", re.I), e)
+                  for e in by_label.get("QUALIFIER", []) for p in sorted(e.patterns, key=len, reverse=True)]
     per_after, per_before = [], []
     for entry in by_label.get("PER", []):
         target = per_before if entry.direction == "forward" else per_after
@@ -133,6 +140,7 @@ def grammar(lang: str) -> DoseGrammar:
         durations=durations,
         glued=glued,
         times_id=times_entries[0].id if times_entries else "",
+        qualifiers=qualifiers,
     )
     return grammar_
 
@@ -151,7 +159,8 @@ def quantity_screen(lang: str) -> re.Pattern[str]:
     units = _alternation(list(g.units)) or "(?!)"
     durations = _alternation(list(g.durations)) or "(?!)"
     return re.compile(
-        rf"(?:\d|(?<![^\W\d_])(?:{words}))\s{{0,2}}-?(?:(?:{units})(?![^\W\d_])|(?:{durations})(?![^\W_]))"
+        rf"(?:\d|(?<![^\W\d_])(?:{words}))\s{{0,2}}(?:[|\t]\s{{0,2}})?-?"
+        rf"(?:(?:{units})(?![^\W\d_])|(?:{durations})(?![^\W_]))"
         rf"|(?<![^\W_])(?:{words})(?:{durations})",
         re.I,
     )
@@ -201,13 +210,33 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
             low, high = high, low
         unit_entry = g.units[match["unit"].lower()]
         per, times, ids = _find_per(text, match.start(), match.end(), g)
+        times_before = TIMES_BEFORE.search(text[max(0, match.start() - 8):match.start()])
+        if times_before and times is None:
+            times, per = int(times_before["n"]), per or "day"
+        qualifier = _qualifier(text[max(0, match.start() - QUALIFIER_WINDOW):match.start()], g)
         found.append(
             FoundDose(
                 start=match.start(), end=match.end(), min=_clean(low), max=_clean(high),
-                unit=unit_entry.name, per=per, times_per_day=times, rule_ids=(unit_entry.id, *ids),
+                unit=unit_entry.name, per=per, times_per_day=times,
+                rule_ids=(unit_entry.id, *ids, *((qualifier[1],) if qualifier else ())),
+                qualifier=qualifier[0] if qualifier else None,
+                per_kg=bool(PER_KG.match(text, match.end())),
             )
         )
     return found
+
+
+TIMES_BEFORE = re.compile(r"(?<![\w.,])(?P<n>[1-9])\s?[x×]\s?$")  # "2 x 200 mg"
+PER_KG = re.compile(r"\s{0,2}(?:/|per|pr\.?|pro)\s{0,2}(?:kg|kilo)", re.I)  # "25 mg/kg"
+QUALIFIER_WINDOW = 24
+
+
+def _qualifier(before: str, g: DoseGrammar) -> tuple[str, str] | None:
+    """ "högst 300 mg" -> at_most, "mindst 10 µg" -> at_least, "ca. 400 mg" -> about."""
+    for regex, entry in g.qualifiers or ():
+        if regex.search(before):
+            return entry.name or "", entry.id
+    return None
 
 
 def _clean(value: float) -> float:

@@ -51,6 +51,9 @@ class Dose(Span):
     times_per_day: int | None = None
     duration_days: int | None = None
     route: Route | None = None
+    qualifier: Literal["at_most", "at_least", "about"] | None = Field(
+        default=None, description='an upper limit ("högst", "maks"), a threshold ("mindst") or an estimate ("ca.")')
+    per_kg: bool | None = Field(default=None, description="true when the amount is per kg of body weight")
 
 
 class ConditionSpan(Span):

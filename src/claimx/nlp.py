@@ -48,6 +48,8 @@ FLAG_RULE = 50  # the word can start a rule match (itself, its lemma or a phrase
 FLAG_END = 51  # the word ends a sentence
 FLAG_CLOSER = 52  # a closing bracket or quote
 FLAG_NO_START = 53  # begins in lowercase or with ,;:)] so never starts a sentence
+FLAG_SUSPENDED = 54  # ends in a hyphen: the first part of a suspended compound ("colon-" in "colon- og brystcancer")
+CONJUNCTIONS = {"og", "och", "eller", "samt", "and", "or", "&", "og/eller", "och/eller", "and/or", ","}
 
 
 def add_word_flags(nlp: Language, lexicon: Lexicon, lemmas: dict[str, str] | None) -> None:
@@ -56,6 +58,7 @@ def add_word_flags(nlp: Language, lexicon: Lexicon, lemmas: dict[str, str] | Non
     vocab.add_flag(lambda word: word in SENTENCE_END, flag_id=FLAG_END)
     vocab.add_flag(lambda word: word in CLOSERS, flag_id=FLAG_CLOSER)
     vocab.add_flag(lambda word: word[:1].islower() or word[:1] in NO_START_FIRST, flag_id=FLAG_NO_START)
+    vocab.add_flag(lambda word: len(word) >= 3 and word.endswith("-") and word[-2].isalpha(), flag_id=FLAG_SUSPENDED)
     vocab.add_flag(lambda word: not word.isspace() and bool(
         word_patterns(word, lexicon, lemmas) or lexicon.phrase_candidates(word)), flag_id=FLAG_RULE)
 
@@ -169,10 +172,14 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     """
     if not len(doc):
         return []
-    table = doc.to_array([FLAG_RULE, ORTH])
+    table = doc.to_array([FLAG_RULE, ORTH, FLAG_SUSPENDED])
     candidates = np.flatnonzero(table[:, 0]).tolist()
     strings, orths, size = doc.vocab.strings, table[:, 1].tolist(), len(doc)
     best: dict[tuple[str, int], tuple[tuple[int, int, int], int, int, Pattern]] = {}
+    for i in np.flatnonzero(table[:, 2]).tolist():
+        if i + 2 < size and strings[orths[i + 1]].lower() in CONJUNCTIONS:
+            for pattern, end in suspended_compound(strings[orths[i]], strings[orths[i + 2]], lexicon, lemmas):
+                _keep(best, pattern, i, i + end)
     for i in candidates:
         word = strings[orths[i]]
         for pattern in word_patterns(word, lexicon, lemmas):
@@ -187,6 +194,28 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
         span.id_ = pattern.entry.id
         spans.append(span)
     return spans
+
+
+def suspended_compound(first: str, second: str, lexicon: Lexicon, lemmas) -> list[tuple[Pattern, int]]:
+    """What the first part of a suspended compound means, and how many tokens it spans.
+
+    "hjärt- och kärlsjukdomar": if "hjärt-kärlsjukdomar" (or the closed form) is
+    a known word, the three tokens are one mention of it. Otherwise the first
+    part borrows the second word's head: "colon- og brystcancer" gives
+    "coloncancer" for "colon-" (a known word first, else a compound of the head).
+    """
+    stem, lower = first[:-1], second.lower()
+    for joined in (f"{stem}-{lower}", f"{stem}{lower}"):
+        found = [p for p in word_patterns(joined, lexicon, lemmas) if p.mode in ("exact", "prefix")]
+        if found:
+            return [(p, 3) for p in found]
+    glued = [stem + lower[cut:] for cut in range(1, len(lower) - 3)]
+    for modes in (("exact", "prefix"), ("modifier", "compound", "suffix")):
+        for word in glued:
+            found = [p for p in word_patterns(word, lexicon, lemmas) if p.mode in modes]
+            if found:
+                return [(p, 1) for p in found]
+    return []
 
 
 def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimx.extract import Sentence, find_claims, sentences_of, topic_substance
+from claimx.extraction import Sentence, claims_of, sentences_of, topic_substance
+from claimx.extraction.discourse import is_item_text, is_lead_in_text
 from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
-from claimx.models import Article, ArticleResult, Evidence
+from claimx.models import Article, ArticleResult
 from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of
 from claimx.rules import available_languages
 
@@ -87,14 +88,7 @@ def process_article(article: Article, lang: str | None = None, service=None,
 def extract_claims(text: str, blocks: list[Block], source: str, prefilter: bool = True) -> list:
     """Claims of all blocks of one text, in text order."""
     sentences, topic = tag_blocks(text, blocks, prefilter)
-    claims = []
-    for group in sentences:
-        carried: Evidence | None = None
-        for sentence in group:
-            found = find_claims(sentence, text, source, topic, carried)
-            carried = next((c.evidence for c in found if c.evidence), carried)
-            claims.extend(found)
-    return claims
+    return claims_of(sentences, text, source, topic)
 
 
 def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[list[list[Sentence]], str | None]:
@@ -119,11 +113,13 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
         if tagged is not None:
             groups[index] = tagged
     topic = topic_substance(s for index in sorted(groups) for s in groups[index])
-    if topic:
+    if topic or groups:  # a substance named somewhere can be implied in these blocks
+        waiting_set = set(waiting)
         for index in waiting:
             block = blocks[index]
             content = gate_of(build_nlp(block.lang), content=True)
-            if prefilter and not content.may_match(text[block.start:block.end]):
+            piece = text[block.start:block.end]
+            if prefilter and not (content.may_match(piece) or _in_list(text, blocks, index, waiting_set)):
                 continue
             tagged = _tag_block(text, block, index)
             if tagged is not None:  # never ARTICLE_END: its heading passes the prefilter
@@ -132,6 +128,24 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
 
 
 ARTICLE_END = object()
+
+
+def _in_list(text: str, blocks: list[Block], index: int, waiting: set[int]) -> bool:
+    """Whether a block may be a list's lead-in or one of its items, which carry claims together.
+
+    Decided on the raw text, as :class:`claimx.extraction.discourse.Discourse` decides it:
+    a lead-in line (ending in ":", or a short heading), or an item-shaped line after an
+    unbroken chain of item-shaped lines back to such a lead-in.
+    """
+    piece = text[blocks[index].start:blocks[index].end]
+    if is_lead_in_text(piece):
+        return True
+    while index > 0 and is_item_text(piece):
+        index -= 1
+        piece = text[blocks[index].start:blocks[index].end]
+        if is_lead_in_text(piece):
+            return True
+    return False
 
 
 def _tag_block(text: str, block: Block, index: int):

@@ -24,8 +24,8 @@ from claimx.rules import Lexicon, Pattern, cached_trie, trie_regex
 
 # A paragraph with one of these can matter on its own: a substance, or a heading ending the article.
 GATE_LABELS = ("SUBSTANCE", "SECTION_END")
-# A claim about the topic substance needs an outcome, a dose or a duration in its sentence.
-OUTCOME_LABELS = ("CONDITION", "TARGET")
+# A claim with an implied substance needs an outcome (or a reference to one), a dose or a duration.
+OUTCOME_LABELS = ("CONDITION", "TARGET", "OUTCOME_REF")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def pattern_key(pattern: Pattern) -> tuple[str, bool]:
     pattern is a suffix or infix.
     """
     word = max(pattern.words, key=len)
-    return word, len(pattern.words) > 1 or pattern.mode in ("exact", "prefix")
+    return word, len(pattern.words) > 1 or pattern.mode in ("exact", "prefix", "modifier")
 
 
 def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: dict[str, list] | None = None,
@@ -96,7 +96,7 @@ def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: d
     """
     keys = {(shared, cased): Keys() for shared in (True, False) for cased in (True, False)}
     patterns = [p for group in (lexicon.exact, lexicon.prefix, lexicon.suffix, lexicon.phrases)
-                for ps in group.values() for p in ps] + list(lexicon.infix)
+                for ps in group.values() for p in ps] + list(lexicon.infix) + lexicon.compound_patterns()
     for pattern in patterns:
         if pattern.entry.label in labels:
             word, starts = pattern_key(pattern)

@@ -13,6 +13,7 @@ from importlib import resources
 
 from claimx.errors import RuleError
 
+TERM_TABLES = ("substances", "conditions", "targets")  # parsed by claimx.terms
 RULE_FILES = (
     "substances",
     "conditions",
@@ -36,6 +37,10 @@ def rule_files(lang: str) -> list[tuple[str, str]]:
                 files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
     if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
         raise RuleError(f"no rules for language {lang!r}")
+    for stem in TERM_TABLES:
+        path = root.joinpath("terms", f"{stem}.tsv")
+        if path.is_file():
+            files.append((f"rules/terms/{stem}.tsv", path.read_text("utf-8")))
     return files
 
 
@@ -51,4 +56,4 @@ def text_version(files: list[tuple[str, str]]) -> str:
 def available_languages() -> tuple[str, ...]:
     """Languages with a rules folder (read once per process)."""
     root = resources.files("claimx").joinpath("rules")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name != "common"))
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in ("common", "terms")))

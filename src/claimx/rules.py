@@ -29,6 +29,7 @@ from pydantic import Field, ValidationError, model_validator
 from claimx.errors import RuleError
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
 from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
+from claimx.terms import TABLES, concept_entries, load_concepts
 
 Label = Literal[
     "SUBSTANCE",
@@ -55,12 +56,21 @@ Label = Literal[
     "NUMBER",
     "RANGE",
     "TIMES_WORD",
+    "QUALIFIER",
+    "OUTCOME_REF",
+    "AIM",
+    "REMEDY",
+    "REMEDY_PREP",
 ]
 # Dose vocabulary is compiled into regular expressions (see claimx.dose), not word lookups.
-DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE", "TIMES_WORD"}
+DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE", "TIMES_WORD", "QUALIFIER"}
 Direction = Literal["forward", "backward", "both"]
-Mode = Literal["exact", "prefix", "suffix", "infix"]
-MODE_RANK = {"exact": 3, "prefix": 2, "suffix": 1, "infix": 0}
+Mode = Literal["exact", "prefix", "modifier", "compound", "suffix", "infix"]
+# "modifier": a short substance word before a generic head ("jern" + "tilskud"); "compound": a
+# compound ending in a known word ("lunge" + "kræft"); both found by Lexicon's compound analyser.
+MODE_RANK = {"exact": 5, "prefix": 4, "modifier": 3, "compound": 2, "suffix": 1, "infix": 0}
+COMPOUND_LABELS = ("SUBSTANCE", "CONDITION", "TARGET")  # labels whose words take part in compounds
+MIN_MODIFIER_PART = 3  # letters before a compound head ("lunge|kræft"; not "s|kræft")
 
 
 class RuleEntry(Model):
@@ -79,6 +89,7 @@ class RuleEntry(Model):
     value: float | None = None
     direction: Direction = "both"
     cased: bool = False
+    kind: Literal["supplement", "food", "drug", "other"] | None = None
     examples: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -89,11 +100,13 @@ class RuleEntry(Model):
             "TARGET": "name",
             "FORM": "form",
             "EFFECT": "polarity",
+            "REMEDY_PREP": "polarity",
             "EVIDENCE": "evidence",
             "ROUTE": "route",
             "UNIT": "name",
             "PER": "name",
             "DURATION": "value",
+            "QUALIFIER": "name",
         }
         wanted = needs.get(self.label)
         if wanted and getattr(self, wanted) is None:
@@ -153,6 +166,9 @@ class Lexicon:
     infix: list[Pattern] = field(default_factory=list)
     phrases: dict[str, list[Pattern]] = field(default_factory=dict)
     max_affix: int = 0
+    heads: dict[str, list[Pattern]] = field(default_factory=dict)
+    modifiers: dict[str, list[Pattern]] = field(default_factory=dict)
+    max_modifier: int = 0
     _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _screen: tuple[re.Pattern, ...] | None = None
 
@@ -190,7 +206,7 @@ class Lexicon:
         if self._screen is None:
             words: dict[bool, set[str]] = {True: set(), False: set()}
             single = [p for table in (self.exact, self.prefix, self.suffix) for ps in table.values() for p in ps]
-            for p in single + self.infix:
+            for p in single + self.infix + self.compound_patterns():
                 words[p.entry.id.startswith("com.")].add(p.words[0].lower())
             self._screen = tuple(r for r in (cached_trie(frozenset(words[True])),
                                              cached_trie(frozenset(words[False]))) if r is not None)
@@ -211,10 +227,60 @@ class Lexicon:
             self._cache[word] = found
         return found
 
+    def add_compound(self, pattern: Pattern) -> None:
+        """Register a compound head (mode "compound") or a substance modifier (mode "modifier")."""
+        table = self.heads if pattern.mode == "compound" else self.modifiers
+        table.setdefault(pattern.words[0], []).append(pattern)
+        if pattern.mode == "modifier":
+            self.max_modifier = max(self.max_modifier, len(pattern.words[0]))
+        self._screen = None
+
+    def compound_patterns(self) -> list[Pattern]:
+        return [p for table in (self.heads, self.modifiers) for ps in table.values() for p in ps]
+
+    def analyse_compound(self, word: str) -> list[Pattern]:
+        """Patterns a lowercase compound inherits: its longest known head, or a known
+        substance word before a generic supplement head (linking -s-, -e- or a hyphen allowed).
+
+        "lungekræften" -> the head "kræften"; "jerntilskuddet" -> "jern" + "tilskuddet";
+        "zinksbrist" -> "zink" + "s" + "brist". The part before a head needs
+        :data:`MIN_MODIFIER_PART` letters, so a head never matches itself with a stray prefix.
+        """
+        from claimx.terms import generic_head_forms
+
+        generic = generic_head_forms()
+        found: list[Pattern] = []
+        for cut in range(MIN_MODIFIER_PART, len(word) - 3):
+            patterns = self.heads.get(word[cut:])
+            if patterns and sum(ch.isalpha() for ch in word[:cut]) >= MIN_MODIFIER_PART:
+                found.extend(patterns)
+                break
+        for cut in range(2, min(len(word) - 2, self.max_modifier) + 1):
+            patterns = self.modifiers.get(word[:cut])
+            if not patterns:
+                continue
+            rest = word[cut:]
+            for link in ("", "s", "e", "-"):
+                tail = rest[len(link):] if rest.startswith(link) else None
+                if tail and tail in generic:
+                    found.extend(patterns)
+                    break
+        return found
+
+    def _hyphen_modifier(self, word: str) -> list[Pattern]:
+        """ "adhd-symtom", "pms-relaterade", "q10-tilskud": a known word before a hyphen gives its meaning."""
+        first = word.split("-", 1)[0]
+        return [Pattern(entry=p.entry, words=(first,), mode="modifier") for p in self.exact.get(first, ())
+                if p.entry.label in COMPOUND_LABELS]
+
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
         found = list(self.exact.get(tag + word, ()))
         if not any(ch.isalpha() for ch in word):
             return found  # numbers and punctuation never carry a compound affix
+        if not tag and (self.heads or self.modifiers):
+            found.extend(self.analyse_compound(word))
+        if not tag and "-" in word[1:-1] and not found:
+            found.extend(self._hyphen_modifier(word))
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
             found.extend(self.prefix.get(tag + word[:size], ()))
@@ -282,15 +348,33 @@ def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
 
 @lru_cache(maxsize=None)
 def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
-    """All entries for ``lang`` by id, and a version hash of the rule texts."""
+    """All entries for ``lang`` by id (rule files and terminology tables), and a version hash."""
     entries: dict[str, RuleEntry] = {}
     files = rule_files(lang)
     for name, text in files:
+        if name.endswith(".tsv"):
+            continue
         for entry in parse_rule_file(name, text):
             if entry.id in entries:
                 raise RuleError(f"{name}: duplicate id {entry.id}")
             entries[entry.id] = entry
+    for data, concept in concept_entries():
+        where = f"{concept.table}:{concept.line}"
+        try:
+            entry = RuleEntry.model_validate(data)
+        except ValidationError as error:
+            raise RuleError(f"{where}: {error}") from None
+        if entry.id in entries:
+            raise RuleError(f"{where}: duplicate id {entry.id}")
+        entries[entry.id] = entry
     return entries, text_version(files)
+
+
+@lru_cache(maxsize=1)
+def compound_parts() -> dict[str, tuple[list[str], list[str]]]:
+    """Per rule id, the compound heads and substance modifiers of its concept."""
+    return {f"com.{TABLES[c.table.rsplit('/', 1)[-1][:-4]][1]}.{c.id}": (c.heads, c.modifiers)
+            for c in load_concepts() if c.heads or c.modifiers}
 
 
 def build_lexicon(lang: str, tokenize) -> Lexicon:
@@ -302,4 +386,10 @@ def build_lexicon(lang: str, tokenize) -> Lexicon:
             continue
         for pattern in entry.patterns:
             lexicon.add(parse_pattern(entry, pattern, tokenize))
+    for rule_id, (heads, modifiers) in compound_parts().items():
+        entry = entries[rule_id]
+        for word in heads:
+            lexicon.add_compound(Pattern(entry=entry, words=(word,), mode="compound"))
+        for word in modifiers:
+            lexicon.add_compound(Pattern(entry=entry, words=(word,), mode="modifier"))
     return lexicon

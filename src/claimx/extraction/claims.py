@@ -1,0 +1,230 @@
+"""From one tagged sentence (and what the discourse carries) to atomic claims.
+
+One substance, at most one dose, at most one condition or target per claim:
+a sentence linking magnesium to six conditions yields six claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from claimx.dose import FoundDose
+from claimx.extraction.cues import certainty_of, polarity_of
+from claimx.extraction.discourse import Discourse, Named, is_lead_in_text
+from claimx.extraction.doses import assign_doses, build_dose, dose_anchor, dose_extras, split_doses
+from claimx.extraction.evidence import evidence_of
+from claimx.extraction.mentions import Mention, Sentence, overlaps, point
+from claimx.models import Claim, ConditionSpan, Effect, Evidence, Magnitude, Span, SubstanceSpan, TargetSpan
+
+PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
+SUBJECT_TOKENS = 3  # a condition this early, before any effect cue, is the sentence's subject
+
+
+@dataclass
+class Sub:
+    """A substance taking part in a sentence's claims."""
+
+    name: str
+    form: str | None
+    start: int
+    end: int
+    rule_ids: list[str]
+    implied: bool = False
+
+
+def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse) -> list[Claim]:
+    """All atomic claims of one sentence.
+
+    Args:
+        sentence: the tagged sentence.
+        text: the whole article text (offsets point into it).
+        source: where the article came from; part of each claim id.
+        discourse: what earlier sentences carry (substance, outcome, list lead-in, evidence).
+    """
+    if sentence.text.rstrip().endswith("?"):
+        return []
+    item = discourse.is_item(sentence)
+    cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
+    doses, magnitudes = split_doses(sentence)
+    outcomes = outcomes_of(sentence, discourse)
+    subs = substances_of(sentence, discourse, outcomes, doses, item)
+    if not subs:
+        return []
+    if outcomes and not doses and not (item and not is_lead_in_text(sentence.text)) and \
+            not sentence.of(*PREDICATE_LABELS):
+        outcomes = []  # "Magnesium och depression": a heading names topics but claims nothing
+    if sentence.of("AIM"):
+        outcomes = []  # "Forskerne undersøgte, om ...": a study's question is not its finding
+    extras = dose_extras(sentence) if doses or outcomes else None
+    by_sub = assign_doses(doses, subs, sentence.start)
+    evidence = evidence_of(sentence) or discourse.evidence
+    claims = []
+    for sub in subs:
+        own = by_sub.get(id(sub), [])
+        first = own[0] if own else None
+        linked = 0
+        for outcome in outcomes:
+            if not _distinct(sub, outcome, text):
+                continue
+            if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
+                continue
+            claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
+                                 cue_sentence))
+            linked += 1
+        for dose in own[1:] if linked else own:
+            claims.append(_claim(sentence, text, source, sub, dose, extras, None, evidence, magnitudes, None))
+    return _unique(claims)
+
+
+def outcomes_of(sentence: Sentence, discourse: Discourse) -> list[Mention]:
+    """Conditions and targets the sentence is about (named, or referred to as "sygdommen")."""
+    outcomes = sentence.of("CONDITION", "TARGET")
+    if outcomes:
+        return outcomes
+    refs = sentence.of("OUTCOME_REF")
+    if not refs:
+        return []
+    ref = refs[0]
+    return [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
+            for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Mention], doses: list[FoundDose],
+                  item: bool) -> list[Sub]:
+    """The substances of a sentence's claims: those it names, else the one the discourse implies."""
+    forms = sentence.of("FORM")
+    subs: list[Sub] = []
+    mentions = sentence.of("SUBSTANCE")
+    if any(m.entry.kind != "food" for m in mentions):
+        mentions = [m for m in mentions if m.entry.kind != "food"]  # "finns i nötter": a source, not a subject
+    for mention in mentions:
+        form = mention.entry.form or _form_for(mention, forms)
+        ids = [mention.entry.id] + ([f.entry.id for f in forms if overlaps(f, mention)] if form else [])
+        subs.append(Sub(mention.entry.name or "", form, mention.start, mention.end, ids))
+    subs = _dedupe(subs)
+    if subs:
+        return subs
+    named = discourse.lead_in.substance if item and discourse.lead_in else None
+    if named is None:
+        if not (doses or (outcomes and sentence.of("EFFECT", "SUBSTANCE_REF"))):
+            return []
+        if outcomes and not doses and _outcome_is_subject(sentence, outcomes):
+            return []  # "Högt blodtryck kan skada hjärtat": the disease acts, no substance does
+        named = discourse.implied()
+    if named is None:
+        return []
+    return [_implied_sub(sentence, named)]
+
+
+def _implied_sub(sentence: Sentence, named: Named) -> Sub:
+    refs = sentence.of("SUBSTANCE_REF")
+    if refs:
+        return Sub(named.name, named.form, refs[0].start, refs[0].end, [refs[0].entry.id, named.rule_id],
+                   implied=True)
+    return Sub(named.name, named.form, sentence.start, sentence.start, [named.rule_id], implied=True)
+
+
+def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
+    if sentence.of("SUBSTANCE_REF"):
+        return False
+    first = min(outcomes, key=lambda o: o.token_start)
+    cues = sentence.of("EFFECT")
+    first_token = min((m.token_start for m in sentence.mentions), default=0)
+    return first.token_start - first_token < SUBJECT_TOKENS and all(c.token_start > first.token_start for c in cues)
+
+
+def _form_for(mention: Mention, forms: list[Mention]) -> str | None:
+    for form in forms:
+        if overlaps(form, mention) or form.token_start == mention.token_end:
+            return form.entry.form
+    return None
+
+
+def _dedupe(subs: list[Sub]) -> list[Sub]:
+    """One Sub per (name, form); a bare name is dropped when the same name has a form."""
+    seen: dict[tuple[str, str | None], Sub] = {}
+    for sub in subs:
+        seen.setdefault((sub.name, sub.form), sub)
+    with_form = {name for name, form in seen if form}
+    return [s for (name, form), s in seen.items() if form or name not in with_form]
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen, result = set(), []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            result.append(claim)
+    return result
+
+
+def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
+    """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
+    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
+    if outcome.label != "CONDITION":
+        return True
+    if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
+        return False
+    code = (outcome.entry.icd10 or [""])[0]
+    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
+        return True
+    word = text[outcome.start:outcome.end].lower()
+    stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
+    return not any(stem in word for stem in stems)
+
+
+def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDose | None, extras,
+           outcome: Mention | None, evidence: Evidence | None, magnitudes: list[Magnitude],
+           cue_sentence: Sentence | None) -> Claim:
+    dose = build_dose(sentence, text, found, extras)
+    anchor = outcome or dose_anchor(sentence, found) or point(sentence, sub.start, sub.end)
+    polarity = effect_cue = None
+    if outcome is not None:
+        polarity, effect_cue = polarity_of(sentence, (sub.start, sub.end), anchor)
+        if effect_cue is None and cue_sentence is not None:  # a list item takes its lead-in's cue
+            lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
+            polarity, effect_cue = polarity_of(cue_sentence, (cue_sentence.end, cue_sentence.end), lead_anchor)
+    certainty, certainty_cue = certainty_of(sentence, anchor, effect_cue)
+    if certainty == "asserted" and cue_sentence is not None and effect_cue is not None and \
+            cue_sentence.start <= effect_cue.start < cue_sentence.end:
+        certainty, certainty_cue = certainty_of(cue_sentence, effect_cue, effect_cue)
+    if certainty == "negated" and polarity in ("benefit", "harm"):
+        polarity = "no_effect"
+    condition = target = None
+    if outcome is not None and outcome.label == "CONDITION":
+        condition = ConditionSpan(text=text[outcome.start:outcome.end], start=outcome.start, end=outcome.end,
+                                  name=outcome.entry.name or "", icd10=(outcome.entry.icd10 or ["R69"])[0])
+    elif outcome is not None:
+        target = TargetSpan(text=text[outcome.start:outcome.end], start=outcome.start, end=outcome.end,
+                            name=outcome.entry.name or "")
+    effect = None
+    if effect_cue is not None and sentence.start <= effect_cue.start < sentence.end:
+        effect = Effect(text=text[effect_cue.start:effect_cue.end], start=effect_cue.start, end=effect_cue.end,
+                        magnitude=magnitudes[0] if magnitudes else None)
+    ids = list(sub.rule_ids)
+    if outcome is not None and outcome.entry.label != "OUTCOME_REF" and sentence.of("OUTCOME_REF") and \
+            outcome not in sentence.of("CONDITION", "TARGET"):
+        ids.append("discourse.outcome_ref")
+    for mention in (outcome, effect_cue, certainty_cue):
+        if mention is not None:
+            ids.append(mention.entry.id)
+    if found is not None:
+        ids.extend(found.rule_ids)
+    kinds = [k for k, on in (("dose", dose), ("condition", outcome), ("effect", polarity)) if on]
+    # The id depends on the source, the sentence's own text and offsets inside it, so an
+    # edit elsewhere in the article leaves it (and any review decision on it) unchanged.
+    base = sentence.start
+    key = "\x00".join(map(str, (source, sentence.text, sub.name, sub.form, sub.start - base,
+                                 dose.start - base if dose else "", outcome.entry.id if outcome else "",
+                                 outcome.start - base if outcome else "")))
+    return Claim(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        kinds=kinds,  # type: ignore[arg-type]
+        sentence=Span(text=sentence.text, start=sentence.start, end=sentence.end),
+        language=sentence.lang,
+        substance=SubstanceSpan(text=text[sub.start:sub.end], start=sub.start, end=sub.end,
+                                name=sub.name, form=sub.form),
+        dose=dose, condition=condition, target=target, polarity=polarity, effect=effect,
+        certainty=certainty, evidence=evidence, rule_ids=ids,
+    )

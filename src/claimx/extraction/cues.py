@@ -1,0 +1,103 @@
+"""Polarity and certainty, ConText-style: each cue governs its own clause.
+
+A clause runs between the sentence's TERMINATOR mentions (conjunctions and
+subordinators kept as data per language in ``rules/<lang>/cues.jsonl``).
+A cue counts for a claim only when it stands in the clause of the claim's
+anchor (its outcome, else its dose, else its substance) and on the side its
+``direction`` allows; a negation must also stand within
+:data:`NEGATION_WINDOW` tokens of the anchor or of the effect cue it turns.
+"""
+
+from __future__ import annotations
+
+from claimx.extraction.mentions import Mention, Sentence, overlaps
+
+NEGATION_WINDOW = 8
+LEVEL_GAP_BEFORE = 2  # characters between a level word and the substance after it ("låga zinkvärden")
+LEVEL_GAP_AFTER = 4
+
+
+def clause(sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """Character range of the clause around a mention: between the nearest terminators."""
+    left, right = sentence.start, sentence.end
+    for term in sentence.of("TERMINATOR"):
+        if term.end <= mention.start:
+            left = max(left, term.end)
+        elif term.start >= mention.end:
+            right = min(right, term.start)
+    return left, right
+
+
+def in_scope(cue: Mention, anchor: Mention, sentence: Sentence) -> bool:
+    """Whether ``cue`` governs ``anchor``: same clause, and on the side its direction allows."""
+    left, right = clause(sentence, anchor)
+    if not (left <= cue.start and cue.end <= right):
+        return False
+    direction = cue.entry.direction
+    if direction == "forward":
+        return cue.start <= anchor.start
+    if direction == "backward":
+        return cue.end >= anchor.end
+    return True
+
+
+def token_gap(a: Mention, b: Mention) -> int:
+    """Tokens between two mentions (0 when they touch or overlap)."""
+    if a.token_end <= b.token_start:
+        return b.token_start - a.token_end
+    if b.token_end <= a.token_start:
+        return a.token_start - b.token_end
+    return 0
+
+
+def certainty_of(sentence: Sentence, anchor: Mention, effect: Mention | None = None) -> tuple[str, Mention | None]:
+    """``hedged``, ``negated`` or ``asserted``, and the cue that decided it."""
+    pseudo = sentence.of("PSEUDO")
+    for label, value in (("HEDGE", "hedged"), ("NEGATION", "negated")):
+        for cue in sentence.of(label):
+            if any(overlaps(cue, p) for p in pseudo) or not in_scope(cue, anchor, sentence):
+                continue
+            if label == "NEGATION" and not _near(cue, anchor, effect):
+                continue
+            return value, cue
+    return "asserted", None
+
+
+def _near(cue: Mention, anchor: Mention, effect: Mention | None) -> bool:
+    if token_gap(cue, anchor) <= NEGATION_WINDOW:
+        return True
+    return effect is not None and token_gap(cue, effect) <= NEGATION_WINDOW
+
+
+def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention) -> tuple[str, Mention | None]:
+    """The claim's polarity and its effect cue.
+
+    A no-effect phrase in the anchor's clause wins; a substance talked about
+    as a level or deficiency gives an association; otherwise the effect cue
+    nearest to the anchor in its clause decides (cues of other clauses only
+    when the clause has none). No cue at all: association.
+    """
+    cues = sentence.of("EFFECT")
+    local = [c for c in cues if in_scope(c, anchor, sentence)]
+    for cue in local:
+        if cue.entry.polarity == "no_effect":
+            return "no_effect", cue
+    if is_level(sentence, substance):
+        association = [c for c in local or cues if c.entry.polarity == "association"]
+        return "association", (association[0] if association else None)
+    pool = local or cues
+    if not pool:
+        return "association", None
+    nearest = min(pool, key=lambda c: (token_gap(c, anchor), c.entry.polarity != "association"))
+    return nearest.entry.polarity or "association", nearest
+
+
+def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
+    """The substance is talked about as a level or deficiency: "magnesiumbrist", "låga zinkvärden"."""
+    start, end = substance
+    for level in sentence.of("LEVEL"):
+        if level.start < end and start < level.end:
+            return True
+        if 0 <= start - level.end <= LEVEL_GAP_BEFORE or 0 <= level.start - end <= LEVEL_GAP_AFTER:
+            return True
+    return False

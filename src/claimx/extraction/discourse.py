@@ -1,0 +1,142 @@
+"""Claims across sentences: the implied substance, outcome references, lists and the article topic.
+
+Each mechanism leaves its own entry in a claim's ``rule_ids``, so a reviewer
+sees why a claim got a substance or an outcome its sentence does not name:
+
+- ``discourse.previous``: the substance of the previous sentence of the paragraph
+  (or of the line right before, for one-line paragraphs);
+- ``discourse.paragraph``: the first substance the paragraph named;
+- ``topic``: the article's topic substance (:func:`topic_substance`);
+- ``discourse.list``: an item of a list under a lead-in line ("Bivirkninger:");
+- ``discourse.outcome_ref``: "sygdommen", "dessa besvär" pointing to the last
+  condition the paragraph (or the line before) named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from claimx.extraction.mentions import Mention, Sentence
+from claimx.models import Evidence
+
+HEADING_WORDS = 6  # a line this short without a final full stop is a heading; bulleted lines under it are its list
+ITEM_START = re.compile(r"^\s*(?:[•·▪►✓✔*+\-–—]\s*|\d{1,2}[.)]\s+)")
+SHORT_ITEM_WORDS = 8  # a lead-in's items may also be short lines without a bullet
+
+
+def is_item_text(text: str) -> bool:
+    """A list item's shape: a bulleted or numbered line, or a short one."""
+    return bool(ITEM_START.match(text)) or len(text.split()) <= SHORT_ITEM_WORDS
+
+
+def is_lead_in_text(text: str) -> bool:
+    """A line that can open a list: it ends in a colon, or it is a short heading ("Typisk anvendelse")."""
+    text = text.rstrip()
+    if text.endswith(":"):
+        return True
+    return 0 < len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?" and not ITEM_START.match(text)
+
+
+def topic_substance(sentences: Iterable[Sentence]) -> str | None:
+    """The substance an article is about: the most mentioned one, if clearly so."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(m.entry.name for m in sentence.of("SUBSTANCE"))
+    if not counts:
+        return None
+    (name, count), *rest = counts.most_common(2) + [("", 0)]
+    return name if count >= 2 and count > rest[0][1] else None
+
+
+@dataclass(frozen=True)
+class Named:
+    """A substance named earlier, as a later sentence may inherit it."""
+
+    name: str
+    form: str | None
+    rule_id: str
+
+
+@dataclass
+class LeadIn:
+    """A line ending in a colon that opens a list: its substance and its cue sentence."""
+
+    substance: Named
+    sentence: Sentence
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences of an article leave for the next one."""
+
+    topic: str | None
+    evidence: Evidence | None = None
+    block: int = -1
+    previous: Named | None = None
+    paragraph: Named | None = None
+    last_block_substance: Named | None = None
+    outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
+    last_block_outcomes: list[Mention] = field(default_factory=list)
+    lead_in: LeadIn | None = None
+    lead_in_block: int = -1
+    _items: list[int] = field(default_factory=list)
+
+    def enter(self, sentence: Sentence) -> None:
+        """Move to ``sentence``: a new paragraph resets what only lasts a paragraph."""
+        if sentence.block == self.block:
+            return
+        adjacent = sentence.block == self.block + 1
+        self.last_block_substance = (self.previous or self.paragraph) if adjacent else None
+        self.last_block_outcomes = self.outcomes if adjacent else []
+        if self.lead_in is not None and not (adjacent and self.is_item(sentence)):
+            self.lead_in = None
+        self.block = sentence.block
+        self.previous = self.paragraph = None
+        self.outcomes = []
+        self.evidence = None
+
+    def is_item(self, sentence: Sentence) -> bool:
+        """A list item under the current lead-in: a bulleted line, or (after a colon) a short line."""
+        if self.lead_in is None or sentence.block == self.lead_in.sentence.block:
+            return False
+        if self.lead_in.sentence.text.rstrip().endswith(":"):
+            return is_item_text(sentence.text)
+        return bool(ITEM_START.match(sentence.text))
+
+    def implied(self) -> Named | None:
+        """The substance a sentence that names none inherits, and which rule gave it."""
+        for named in (self.previous, self.paragraph, self.last_block_substance):
+            if named is not None:
+                return named
+        return Named(self.topic, None, "topic") if self.topic else None
+
+    def referenced_outcomes(self, plural: bool) -> list[Mention]:
+        """The conditions an outcome reference points to: the last one named ("sygdommen"),
+        or with a plural reference ("mot något av dessa") all those of the last sentence naming any."""
+        outcomes = self.outcomes or self.last_block_outcomes
+        return outcomes if plural else outcomes[-1:]
+
+    def leave(self, sentence: Sentence, evidence: Evidence | None) -> None:
+        """Remember what ``sentence`` named for the sentences after it."""
+        subs = sentence.of("SUBSTANCE")
+        if subs:
+            first = subs[0]
+            self.previous = Named(first.entry.name or "", first.entry.form, "discourse.previous")
+            if self.paragraph is None:
+                self.paragraph = Named(first.entry.name or "", first.entry.form, "discourse.paragraph")
+        conditions = sentence.of("CONDITION")
+        if conditions:
+            self.outcomes = conditions
+        if evidence is not None:
+            self.evidence = evidence
+        if is_lead_in_text(sentence.text):
+            named = (Named(subs[0].entry.name or "", subs[0].entry.form, "discourse.list") if subs
+                     else self._implied_for_list())
+            self.lead_in = LeadIn(named, sentence) if named else None
+
+    def _implied_for_list(self) -> Named | None:
+        named = Named(self.topic, None, "topic") if self.topic else self.implied()
+        return Named(named.name, named.form, "discourse.list") if named else None
