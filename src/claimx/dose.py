@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from claimx.rules import RuleEntry, load_entries
@@ -75,7 +75,8 @@ class DoseGrammar:
 def _word_re(pattern: str) -> re.Pattern[str]:
     left = r"(?<![^\W_])" if pattern[:1].isalnum() else ""
     right = r"(?![^\W_])" if pattern[-1:].isalnum() else ""
-    return re.compile(left + re.escape(pattern) + right, re.I)
+    body = re.escape(pattern).replace("/", r"/\s?", 1) if pattern.startswith("/") else re.escape(pattern)
+    return re.compile(left + body + right, re.I)  # "/dygn" also as "/ dygn"
 
 
 @lru_cache(maxsize=None)
@@ -223,7 +224,23 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
                 per_kg=bool(PER_KG.match(text, match.end())),
             )
         )
-    return found
+    return _shared_per([d for d in found if not IN_BODY.search(text[max(0, d.start - 30):d.start])], text)
+
+
+IN_BODY = re.compile(r"\b(?:kroppen|kroppens|kroppen innehåller|the body|body contains|i blodet)\b[^.;]{0,20}$", re.I)
+SHARED_PER_GAP = 90  # "350 mg og 280 mg ... 325 mg pr. dag": a per phrase ends the amounts listed before it
+
+
+def _shared_per(found: list[FoundDose], text: str) -> list[FoundDose]:
+    """An amount without "per" takes that of the next amount in the same clause ("50 µg D-vitamin,
+    1 g omega-3 ... varje dag"); amounts in the body ("kroppen indeholder 24 g") are no doses."""
+    result = list(found)
+    for index in range(len(result) - 2, -1, -1):
+        dose, after = result[index], result[index + 1]
+        between = text[dose.end:after.start]
+        if dose.per is None and after.per and after.start - dose.end <= SHARED_PER_GAP and not re.search(r"[;:]", between):
+            result[index] = replace(dose, per=after.per)
+    return result
 
 
 TIMES_BEFORE = re.compile(r"(?<![\w.,])(?P<n>[1-9])\s?[x×]\s?$")  # "2 x 200 mg"

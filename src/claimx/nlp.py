@@ -284,3 +284,29 @@ def gate_of(nlp: Language, content: bool = False) -> Gate:
     """The pipeline's paragraph prefilter (:mod:`claimx.prefilter`): substances, or
     with ``content`` what a claim about the topic substance needs (outcome, dose, duration)."""
     return nlp.__dict__["claimx_content_gate" if content else "claimx_gate"]
+
+
+def segment_text(text: str, lang: str) -> list[str]:
+    """The sentences of ``text`` as claimx splits them (blocks, then sentences)."""
+    from claimx.language import paragraphs
+
+    out = []
+    for start, end in paragraphs(text):
+        piece = text[start:end]
+        out.extend(piece[left:right] for left, right in sentence_offsets(piece, lang))
+    return out
+
+
+def sentence_offsets(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, whitespace trimmed."""
+    from claimx.rules import available_languages
+
+    nlp = build_nlp(lang if lang in available_languages() else "en")
+    spans = []
+    for sent in nlp(text).sents:
+        raw = sent.text
+        stripped = raw.strip()
+        if stripped:
+            left = sent.start_char + len(raw) - len(raw.lstrip())
+            spans.append((left, left + len(stripped)))
+    return spans

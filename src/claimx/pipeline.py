@@ -17,7 +17,7 @@ from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult
-from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of
+from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of, segment_text, sentence_offsets
 from claimx.rules import available_languages
 
 log = logging.getLogger(__name__)
@@ -62,9 +62,7 @@ def process_article(article: Article, lang: str | None = None, service=None,
         native = language.code in supported or any(p.code in supported for p in language.paragraphs)
         if service is not None and (extract_from == "translation" or (extract_from == "auto" and not native
                                                                         and language.code != "und")):
-            from claimx.translate_extract import extract_via_translation
-
-            claims = extract_via_translation(article, language, service)
+            claims = _extract_via_translation(article, language, service)
         elif not native:
             reason = ("no language detected (too few letters)" if language.code == "und"
                       else f"unsupported language {language.code!r}")
@@ -78,11 +76,25 @@ def process_article(article: Article, lang: str | None = None, service=None,
 
             translate_result(result, service)
     except Exception as error:  # one article must never sink a batch
-        if error.__class__.__name__ == "TranslationError":
-            raise  # a bad key or glossary concerns the whole run, not this article
+        if error.__class__.__name__ in ("TranslationError", "RuleError"):
+            raise  # a bad key, glossary or rule table concerns the whole run, not this article
         log.exception("extraction failed for %s", article.source)
         return ArticleResult(**base, status="failed", error=f"extraction failed: {error.__class__.__name__}: {error}")
     return result
+
+
+def _extract_via_translation(article: Article, language, service) -> list:
+    """Translate sentence by sentence, read the English with the English rules, map the claims back.
+
+    The stages run in one direction: :mod:`claimx.translate_extract` translates and
+    maps back; this module extracts; neither calls the other back.
+    """
+    from claimx.translate_extract import map_back, translate_sentences
+
+    english = translate_sentences(article, language, service)
+    blocks = [Block(start, end, "en") for start, end in english.line_spans()]
+    claims = extract_claims(english.text, blocks, article.key or article.source)
+    return map_back(claims, article, english, service)
 
 
 def extract_claims(text: str, blocks: list[Block], source: str, prefilter: bool = True) -> list:
@@ -203,28 +215,4 @@ def process_all(items: Iterable[Item], lang: str | None = None) -> Iterator[Arti
         yield process_item(item, lang)
 
 
-__all__ = ["process_all", "process_article", "process_item", "doc_id_for"]
-
-
-def segment_text(text: str, lang: str) -> list[str]:
-    """The sentences of ``text`` as claimx splits them (blocks, then sentences)."""
-    from claimx.language import paragraphs
-
-    out = []
-    for start, end in paragraphs(text):
-        piece = text[start:end]
-        out.extend(piece[left:right] for left, right in sentence_offsets(piece, lang))
-    return out
-
-
-def sentence_offsets(text: str, lang: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one paragraph, whitespace trimmed."""
-    nlp = build_nlp(lang if lang in available_languages() else "en")
-    spans = []
-    for sent in nlp(text).sents:
-        raw = sent.text
-        stripped = raw.strip()
-        if stripped:
-            left = sent.start_char + len(raw) - len(raw.lstrip())
-            spans.append((left, left + len(stripped)))
-    return spans
+__all__ = ["process_all", "process_article", "process_item", "doc_id_for", "segment_text", "sentence_offsets"]

@@ -166,7 +166,7 @@ def _expand(concept: Concept, label: str, lang: str, item: str) -> None:
     if item.endswith("!"):
         concept.patterns.append(item[:-1])
         return
-    plain = item.endswith("=")
+    plain = item.endswith("=") or concept.kind == "food"  # "chokladsug" is a craving, not chocolate
     word = item.rstrip("=")
     *lead, last = word.split(" ")
     prefix = " ".join(lead) + " " if lead else ""

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from dataclasses import dataclass
 
 from claimx.models import Article, ArticleResult, Claim, Language, Span, Translation
+from claimx.nlp import sentence_offsets
 from claimx.translate import TranslationService
 
 
@@ -46,8 +48,6 @@ def translate_result(result: ArticleResult, service: TranslationService) -> None
 
 def original_sentences(article: Article, language: Language) -> list[tuple[int, int, str]]:
     """(start, end, language) of every sentence, split with the punctuation-based splitter."""
-    from claimx.pipeline import sentence_offsets
-
     sentences = []
     for paragraph in language.paragraphs:
         piece = article.text[paragraph.start:paragraph.end]
@@ -56,10 +56,27 @@ def original_sentences(article: Article, language: Language) -> list[tuple[int, 
     return sentences
 
 
-def extract_via_translation(article: Article, language: Language, service: TranslationService) -> list[Claim]:
-    """Claims found by the English rules in the translation, mapped back to the original text."""
-    from claimx.pipeline import process_article
+@dataclass
+class English:
+    """An article's sentences in English, one per line, and where each came from."""
 
+    sentences: list[tuple[int, int, str]]  # (start, end, language) in the original text
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def line_spans(self) -> list[tuple[int, int]]:
+        spans, position = [], 0
+        for line in self.lines:
+            spans.append((position, position + len(line)))
+            position += len(line) + 1
+        return spans
+
+
+def translate_sentences(article: Article, language: Language, service: TranslationService) -> English:
+    """Every sentence of the article translated to English, in order (untranslated ones empty)."""
     sentences = original_sentences(article, language)
     english: list[str | None] = [None] * len(sentences)
     by_lang: dict[str, list[int]] = {}
@@ -69,18 +86,18 @@ def extract_via_translation(article: Article, language: Language, service: Trans
         texts = [article.text[sentences[i][0]:sentences[i][1]] for i in indices]
         for i, out in zip(indices, service.translate(texts, lang)):
             english[i] = out
-    lines = [(e or "").replace("\n", " ") for e in english]
-    starts, position = [], 0
-    for line in lines:
-        starts.append(position)
-        position += len(line) + 1
-    read = process_article(Article(source=article.source, key=article.key, text="\n".join(lines)), lang="en")
-    claims = []
-    for claim in read.claims:
+    return English(sentences, [(e or "").replace("\n", " ") for e in english])
+
+
+def map_back(claims: list[Claim], article: Article, english: English, service: TranslationService) -> list[Claim]:
+    """Claims the English rules found, with sentences and spans in the original text."""
+    starts = [start for start, _ in english.line_spans()]
+    mapped = []
+    for claim in claims:
         index = bisect.bisect_right(starts, claim.sentence.start) - 1
-        start, end, lang = sentences[index]
-        claims.append(_map_back(claim, article.text, start, end, lang, lines[index], service))
-    return claims
+        start, end, lang = english.sentences[index]
+        mapped.append(_map_back(claim, article.text, start, end, lang, english.lines[index], service))
+    return mapped
 
 
 def _locate(span, sentence: str, offset: int) -> dict:

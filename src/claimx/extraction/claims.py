@@ -47,7 +47,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     item = discourse.is_item(sentence)
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
     doses, magnitudes = split_doses(sentence)
-    outcomes = outcomes_of(sentence, discourse)
+    outcomes = outcomes_of(sentence, discourse, item)
     subs = substances_of(sentence, discourse, outcomes, doses, item)
     if not subs:
         return []
@@ -77,8 +77,14 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     return _unique(claims)
 
 
-def outcomes_of(sentence: Sentence, discourse: Discourse) -> list[Mention]:
-    """Conditions and targets the sentence is about (named, or referred to as "sygdommen")."""
+def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) -> list[Mention]:
+    """Conditions and targets the sentence is about: named, referred to ("sygdommen"), or, for
+    an item naming a substance under a lead-in that names a condition ("- Migrän:"), the lead-in's."""
+    lead = discourse.lead_in
+    if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE"):
+        anchor = point(sentence, sentence.start, sentence.start)
+        return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
+                for o in lead.outcomes]
     outcomes = sentence.of("CONDITION", "TARGET")
     if outcomes:
         return outcomes
@@ -186,9 +192,9 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
             lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
             polarity, effect_cue = polarity_of(cue_sentence, (cue_sentence.end, cue_sentence.end), lead_anchor)
     certainty, certainty_cue = certainty_of(sentence, anchor, effect_cue)
-    if certainty == "asserted" and cue_sentence is not None and effect_cue is not None and \
-            cue_sentence.start <= effect_cue.start < cue_sentence.end:
-        certainty, certainty_cue = certainty_of(cue_sentence, effect_cue, effect_cue)
+    if certainty == "asserted" and cue_sentence is not None:  # an item is as certain as its lead-in
+        lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
+        certainty, certainty_cue = certainty_of(cue_sentence, lead_anchor, None)
     if certainty == "negated" and polarity in ("benefit", "harm"):
         polarity = "no_effect"
     condition = target = None

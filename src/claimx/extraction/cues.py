@@ -10,6 +10,8 @@ anchor (its outcome, else its dose, else its substance) and on the side its
 
 from __future__ import annotations
 
+import re
+
 from claimx.extraction.mentions import Mention, Sentence, overlaps
 
 NEGATION_WINDOW = 8
@@ -82,7 +84,7 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     for cue in local:
         if cue.entry.polarity == "no_effect":
             return "no_effect", cue
-    if is_level(sentence, substance):
+    if is_level(sentence, substance):  # a level or deficiency goes with an outcome: no causal claim
         association = [c for c in local or cues if c.entry.polarity == "association"]
         return "association", (association[0] if association else None)
     pool = local or cues
@@ -92,12 +94,25 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     return nearest.entry.polarity or "association", nearest
 
 
+LEVEL_NOUN = re.compile(r"niv[åa]|niveau|level|status|halt|halter|v[äæ]rd|verdi|brist|mangel|deficien", re.I)
+LEVEL_LINK = re.compile(r"\W{0,3}(?:(?:av|på|af|of|i|in)\W{1,3})?")  # "brist på", "nivåer av", "levels of"
+
+
 def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
-    """The substance is talked about as a level or deficiency: "magnesiumbrist", "låga zinkvärden"."""
+    """The substance is talked about as a level or deficiency: "magnesiumbrist", "låga zinkvärden",
+    "mangel på jern", "høje niveauer af D-vitamin"; an implied substance (an empty span) whenever
+    the sentence talks about levels ("höga nivåer var förknippade med ...")."""
     start, end = substance
-    for level in sentence.of("LEVEL"):
+    levels = sentence.of("LEVEL")
+    if start == end:
+        return any(LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
+                   for level in levels)
+    for level in levels:
         if level.start < end and start < level.end:
             return True
-        if 0 <= start - level.end <= LEVEL_GAP_BEFORE or 0 <= level.start - end <= LEVEL_GAP_AFTER:
+        gap = sentence.text[level.end - sentence.start:start - sentence.start] if level.end <= start else None
+        if gap is not None and (len(gap) <= LEVEL_GAP_BEFORE or LEVEL_LINK.fullmatch(gap)):
+            return True
+        if 0 <= level.start - end <= LEVEL_GAP_AFTER:
             return True
     return False

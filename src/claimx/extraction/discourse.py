@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from claimx.extraction.mentions import Mention, Sentence
 from claimx.models import Evidence
 
+LIST_LINE_OUTCOMES = 3  # a line under a heading naming this many conditions is its list ("Kramper, oro, migrän, ...")
 HEADING_WORDS = 6  # a line this short without a final full stop is a heading; bulleted lines under it are its list
 ITEM_START = re.compile(r"^\s*(?:[•·▪►✓✔*+\-–—]\s*|\d{1,2}[.)]\s+)")
 SHORT_ITEM_WORDS = 8  # a lead-in's items may also be short lines without a bullet
@@ -67,6 +68,11 @@ class LeadIn:
     substance: Named
     sentence: Sentence
 
+    @property
+    def outcomes(self) -> list[Mention]:
+        """Conditions the lead-in names ("- Migrän:"): the outcome of items that name only substances."""
+        return self.sentence.of("CONDITION")
+
 
 @dataclass
 class Discourse:
@@ -99,12 +105,13 @@ class Discourse:
         self.evidence = None
 
     def is_item(self, sentence: Sentence) -> bool:
-        """A list item under the current lead-in: a bulleted line, or (after a colon) a short line."""
+        """A list item under the current lead-in: a bulleted line, after a colon also a short line,
+        after a heading also a line listing several conditions."""
         if self.lead_in is None or sentence.block == self.lead_in.sentence.block:
             return False
         if self.lead_in.sentence.text.rstrip().endswith(":"):
             return is_item_text(sentence.text)
-        return bool(ITEM_START.match(sentence.text))
+        return bool(ITEM_START.match(sentence.text)) or len(sentence.of("CONDITION")) >= LIST_LINE_OUTCOMES
 
     def implied(self) -> Named | None:
         """The substance a sentence that names none inherits, and which rule gave it."""

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 MAGNITUDE_RE = re.compile(r"(?P<v>\d{1,3}(?:[,.]\d{1,2})?)\s?(?P<u>mmHg|%|procent|prosent|percent)")
 PERCENT_NEAR_SUBSTANCE = 20  # "10-20% mer magnesium": a percentage this close before a substance is a dose
+PERCENT_LINK = re.compile(r"\s{0,2}(?:(?:mer|mere|mer|more|extra|ekstra|av|af|of|rent|ren|pure)\s{1,2}){0,2}", re.I)
 
 
 def split_doses(sentence: Sentence) -> tuple[list[FoundDose], list[Magnitude]]:
@@ -25,7 +26,8 @@ def split_doses(sentence: Sentence) -> tuple[list[FoundDose], list[Magnitude]]:
             doses.append(dose)
             continue
         after = sentence.start + dose.end
-        if any(0 <= s.start - after <= PERCENT_NEAR_SUBSTANCE for s in subs):
+        if any(0 <= s.start - after <= PERCENT_NEAR_SUBSTANCE and
+               PERCENT_LINK.fullmatch(sentence.text[dose.end:s.start - sentence.start]) for s in subs):
             doses.append(dose)
         elif dose.min is not None:
             magnitudes.append(Magnitude(value=dose.max or dose.min, unit="%"))

@@ -95,12 +95,16 @@ REMEDY_HEADS = ("SUBSTANCE", "SUBSTANCE_REF", "REMEDY")
 
 def remedy_cues(mentions: list[Mention]) -> list[Mention]:
     """A preposition is an effect cue only right after a remedy: "tillskott mot migrän",
-    "magnesium mod kramper", "a remedy for colds"; elsewhere ("vid 40 års ålder") it is nothing."""
+    "magnesium mod kramper", "a remedy for colds"; "vid"/"ved" only after a remedy noun
+    ("tillskott vid förkylning", not the topic heading "Magnesium ved angina"); elsewhere
+    ("vid 40 års ålder") a preposition is nothing."""
     if not any(m.label == "REMEDY_PREP" for m in mentions):
         return mentions
     heads = {m.token_end for m in mentions if m.label in REMEDY_HEADS}
+    nouns = {m.token_end for m in mentions if m.label == "REMEDY"}
     return [Mention("EFFECT", m.start, m.end, m.token_start, m.token_end, m.entry) if m.label == "REMEDY_PREP" else m
-            for m in mentions if m.label != "REMEDY_PREP" or m.token_start in heads]
+            for m in mentions if m.label != "REMEDY_PREP" or m.token_start in
+            (nouns if m.entry.id.endswith("_noun") else heads)]
 
 
 def overlaps(a: Mention, b: Mention) -> bool:
