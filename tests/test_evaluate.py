@@ -88,3 +88,43 @@ def test_synonyms_and_units(files):
     from claimx.evaluate import norm_substance, norm_unit
     assert norm_substance("Curcumin") == "turmeric" and norm_substance("fish oil") == "omega-3"
     assert norm_unit("µg") == norm_unit("mcg") == "ug" and norm_unit("IE") == "IU"
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from claimx.cli import main
+
+    return CliRunner().invoke(main, ["evaluate", *map(str, args)])
+
+
+def test_several_sets_in_one_call_with_a_line_per_set_and_language(files, tmp_path):
+    other = tmp_path / "other"
+    (other / "texts").mkdir(parents=True)
+    (other / "gold").mkdir()
+    (other / "texts" / "da.txt").write_text("Zink forkorter forkølelse hos voksne.", "utf-8")
+    (other / "gold" / "da.txt.json").write_text(json.dumps({"doc": "da.txt", "language": "da", "claims": [
+        _g("Zink forkorter forkølelse", sub="zinc", icd=["J00"])]}), "utf-8")
+    result = _cli("--gold", files / "gold", "--texts", files / "texts", "--set", other, "--by-language")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["texts", "texts/sv", "other", "other/da"]
+    assert lines[2].startswith("other: docs=1 sent_f1=1.000") and "cond_f1=1.000" in lines[2]  # extracted here
+    assert "docs=1" in lines[1] and "lang_acc=1.000" in lines[3]
+
+
+def test_verbose_groups_misses_and_false_positives_by_field(files):
+    out = _write(files, [_claim("Vädret var fint.", icd="R69")])
+    lines = _cli(out, "--gold", files / "gold", "--texts", files / "texts", "-v").output.splitlines()
+    headers = [line for line in lines if line.startswith("-- ")]
+    assert headers == ["-- sentences: 3 missed, 1 false positives", "-- doses: 1 missed, 0 false positives",
+                       "-- condition claims: 2 missed, 1 false positives", "-- polarity: 0 wrong of 0",
+                       "-- certainty: 0 wrong of 0"]
+    doses = lines.index(headers[1])
+    assert lines[doses + 1].startswith("MISS dose: doc.txt:") and "400" in lines[doses + 1]
+
+
+def test_unpaired_gold_and_texts_and_a_set_without_gold_are_usage_errors(files, tmp_path):
+    assert _cli("--gold", files / "gold").exit_code == 2
+    assert "gold/ and texts/" in _cli("--set", files / "texts").output
+    assert "nothing to score" in _cli().output
