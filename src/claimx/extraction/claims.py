@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, polarity_of
 from claimx.extraction.discourse import Discourse, Named, is_lead_in_text
-from claimx.extraction.doses import assign_doses, build_dose, dose_anchor, dose_extras, split_doses
+from claimx.extraction.doses import (
+    assign_doses,
+    build_dose,
+    dose_anchor,
+    dose_extras,
+    split_doses,
+    treatment_extras,
+)
 from claimx.extraction.evidence import evidence_of
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
 from claimx.models import Claim, ConditionSpan, Effect, Evidence, Magnitude, Span, SubstanceSpan, TargetSpan
@@ -74,6 +81,9 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
             linked += 1
         for dose in own[1:] if linked else own:
             claims.append(_claim(sentence, text, source, sub, dose, extras, None, evidence, magnitudes, None))
+        if not outcomes and not own and not sub.implied and treatment_extras(sentence):
+            claims.append(_claim(sentence, text, source, sub, None, dose_extras(sentence), None, evidence,
+                                 magnitudes, None))  # "fick magnesium i fyra månader": taken, no amount given
     return _unique(claims)
 
 

@@ -111,7 +111,8 @@ def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
         if level.start < end and start < level.end:
             return True
         gap = sentence.text[level.end - sentence.start:start - sentence.start] if level.end <= start else None
-        if gap is not None and (len(gap) <= LEVEL_GAP_BEFORE or LEVEL_LINK.fullmatch(gap)):
+        noun = LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
+        if gap is not None and (len(gap) <= LEVEL_GAP_BEFORE or (noun and LEVEL_LINK.fullmatch(gap))):
             return True
         if 0 <= level.start - end <= LEVEL_GAP_AFTER:
             return True

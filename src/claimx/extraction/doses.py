@@ -61,6 +61,23 @@ def dose_extras(sentence: Sentence) -> Dose | None:
                 route=routes[0].entry.route if routes else None)
 
 
+MAX_TREATMENT_DAYS = 5 * 365  # "kendt i mere end 40 år" is history, not a course of treatment
+SINCE = re.compile(r"\b(?:sedan|siden|since|ago|tilbage|tillbaka)\b|\b(?:mere|mer|more)\s+(?:end|än|enn|than)\s*$", re.I)
+
+
+def treatment_extras(sentence: Sentence) -> bool:
+    """Whether the sentence gives a course of treatment without an amount: a route, or a
+    duration of at most five years that is no time span of history ("for 40 år siden")."""
+    if sentence.of("ROUTE"):
+        return True
+    for duration in sentence.durations:
+        before = sentence.text[max(0, duration.start - 16):duration.start]
+        after = sentence.text[duration.end:duration.end + 12]
+        if duration.days <= MAX_TREATMENT_DAYS and not SINCE.search(before) and not SINCE.search(after):
+            return True
+    return False
+
+
 def build_dose(sentence: Sentence, text: str, found: FoundDose | None, extras: Dose | None) -> Dose | None:
     """The claim's dose: an amount with its duration and route; without an amount, the
     duration and route alone (on a claim that has an outcome), or None."""
