@@ -104,9 +104,10 @@ def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
     the sentence talks about levels ("höga nivåer var förknippade med ...")."""
     start, end = substance
     levels = sentence.of("LEVEL")
-    if start == end:
+    if start == end:  # a stand-alone level noun ("höga nivåer"), not one inside "kolesterolniveauet"
+        words = [m for m in sentence.mentions if m.label in ("TARGET", "CONDITION", "SUBSTANCE")]
         return any(LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
-                   for level in levels)
+                   and not any(overlaps(level, word) for word in words) for level in levels)
     for level in levels:
         if level.start < end and start < level.end:
             return True

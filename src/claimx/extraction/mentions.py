@@ -85,12 +85,21 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
             for s in spans
             if sent.start <= s.start and s.end <= sent.end
         ]
-        result.append(Sentence(start, start + len(text), text, lang, block, remedy_cues(mentions),
+        result.append(Sentence(start, start + len(text), text, lang, block, remedy_cues(own_cues(mentions)),
                                language_of=sentence_lang, tokens=sent.end - sent.start))
     return result
 
 
 REMEDY_HEADS = ("SUBSTANCE", "SUBSTANCE_REF", "REMEDY")
+
+
+def own_cues(mentions: list[Mention]) -> list[Mention]:
+    """A substance word is not its own effect cue: "statinbehandling" names statins, while
+    "migränbehandling" is a treatment of migraine."""
+    words = {(m.start, m.end) for m in mentions if m.label == "SUBSTANCE"}
+    if not words:
+        return mentions
+    return [m for m in mentions if m.label != "EFFECT" or (m.start, m.end) not in words]
 
 
 def remedy_cues(mentions: list[Mention]) -> list[Mention]:
