@@ -173,6 +173,7 @@ def _expand(concept: Concept, label: str, lang: str, item: str) -> None:
     forms = inflections(last, lang)
     if not plain and len(last) >= (7 if lang == "en" else 6) and not (lang == "en" and lead):
         concept.patterns.extend((prefix + last + "*", prefix + last))  # the base form too, for lemma lookups
+        concept.patterns.extend(prefix + form for form in forms if not form.startswith(last))  # "smärtor"
     else:
         concept.patterns.extend(prefix + form for form in forms)
     if lead or lang == "en":

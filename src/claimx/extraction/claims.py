@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, polarity_of
-from claimx.extraction.discourse import Discourse, Named, is_lead_in_text
+from claimx.extraction.discourse import Discourse, Named
 from claimx.extraction.doses import (
     assign_doses,
     build_dose,
@@ -58,7 +58,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     subs = substances_of(sentence, discourse, outcomes, doses, item)
     if not subs:
         return []
-    if outcomes and not doses and not (item and not is_lead_in_text(sentence.text)) and \
+    if outcomes and not doses and not (item and not sentence.text.rstrip().endswith(":")) and \
             not sentence.of(*PREDICATE_LABELS):
         outcomes = []  # "Magnesium och depression": a heading names topics but claims nothing
     if sentence.of("AIM"):

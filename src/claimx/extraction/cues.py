@@ -90,10 +90,12 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     pool = local or cues
     if not pool:
         return "association", None
-    nearest = min(pool, key=lambda c: (token_gap(c, anchor), c.entry.polarity != "association"))
+    nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
+                                        c.entry.polarity != "association"))  # "blødningsrisikoen" itself first
     return nearest.entry.polarity or "association", nearest
 
 
+DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)
 LEVEL_NOUN = re.compile(r"niv[åa]|niveau|level|status|halt|halter|v[äæ]rd|verdi|brist|mangel|deficien", re.I)
 LEVEL_LINK = re.compile(r"\W{0,3}(?:(?:av|på|af|of|i|in)\W{1,3})?")  # "brist på", "nivåer av", "levels of"
 
@@ -103,7 +105,10 @@ def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
     "mangel på jern", "høje niveauer af D-vitamin"; an implied substance (an empty span) whenever
     the sentence talks about levels ("höga nivåer var förknippade med ...")."""
     start, end = substance
-    levels = sentence.of("LEVEL")
+    verbs = [e for e in sentence.of("EFFECT") if e.entry.polarity in ("benefit", "harm")]
+    levels = [level for level in sentence.of("LEVEL")  # "lowers" is a verb here, "høye doser" a dose
+              if not any((level.start, level.end) == (e.start, e.end) for e in verbs)
+              and not DOSE_AFTER.match(sentence.text, level.end - sentence.start)]
     if start == end:  # a stand-alone level noun ("höga nivåer"), not one inside "kolesterolniveauet"
         words = [m for m in sentence.mentions if m.label in ("TARGET", "CONDITION", "SUBSTANCE")]
         return any(LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])

@@ -113,6 +113,13 @@ class Discourse:
             return is_item_text(sentence.text)
         return bool(ITEM_START.match(sentence.text)) or len(sentence.of("CONDITION")) >= LIST_LINE_OUTCOMES
 
+    def _short_item(self, sentence: Sentence) -> bool:
+        """A short line without a bullet under a colon lead-in ("hovedpine"): an item, not a new heading."""
+        lead = self.lead_in
+        return (lead is not None and self.is_item(sentence) and lead.sentence.text.rstrip().endswith(":")
+                and not sentence.text.rstrip().endswith(":") and not ITEM_START.match(sentence.text)
+                and bool(sentence.of("CONDITION", "TARGET")))  # "Praktiska slutsatser" is a new heading
+
     def implied(self) -> Named | None:
         """The substance a sentence that names none inherits, and which rule gave it."""
         for named in (self.previous, self.paragraph, self.last_block_substance):
@@ -139,7 +146,7 @@ class Discourse:
             self.outcomes = conditions
         if evidence is not None:
             self.evidence = evidence
-        if is_lead_in_text(sentence.text):
+        if is_lead_in_text(sentence.text) and not self._short_item(sentence):
             named = (Named(subs[0].entry.name or "", subs[0].entry.form, "discourse.list") if subs
                      else self._implied_for_list())
             self.lead_in = LeadIn(named, sentence) if named else None

@@ -50,7 +50,7 @@ def assign_doses(doses: list[FoundDose], subs: list[Sub], offset: int) -> dict[i
 def dose_extras(sentence: Sentence) -> Dose | None:
     """Duration and route of a sentence, to go with its amounts ("i fyra månader", "intravenöst")."""
     routes = sentence.of("ROUTE")
-    duration = sentence.durations[0] if sentence.durations else None
+    duration = next((d for d in sentence.durations if is_treatment(sentence, d)), None)
     if not routes and not duration:
         return None
     if duration:
@@ -68,14 +68,14 @@ SINCE = re.compile(r"\b(?:sedan|siden|since|ago|tilbage|tillbaka)\b|\b(?:mere|me
 def treatment_extras(sentence: Sentence) -> bool:
     """Whether the sentence gives a course of treatment without an amount: a route, or a
     duration of at most five years that is no time span of history ("for 40 år siden")."""
-    if sentence.of("ROUTE"):
-        return True
-    for duration in sentence.durations:
-        before = sentence.text[max(0, duration.start - 16):duration.start]
-        after = sentence.text[duration.end:duration.end + 12]
-        if duration.days <= MAX_TREATMENT_DAYS and not SINCE.search(before) and not SINCE.search(after):
-            return True
-    return False
+    return bool(sentence.of("ROUTE")) or any(is_treatment(sentence, d) for d in sentence.durations)
+
+
+def is_treatment(sentence: Sentence, duration) -> bool:
+    """A duration that can be a course of treatment: at most five years, and no span of history."""
+    before = sentence.text[max(0, duration.start - 16):duration.start]
+    after = sentence.text[duration.end:duration.end + 12]
+    return duration.days <= MAX_TREATMENT_DAYS and not SINCE.search(before) and not SINCE.search(after)
 
 
 def build_dose(sentence: Sentence, text: str, found: FoundDose | None, extras: Dose | None) -> Dose | None:

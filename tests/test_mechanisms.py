@@ -1,0 +1,444 @@
+"""Discourse, cue scope and dose mechanisms on whole articles, as a user sees the claims.
+
+Every text here is written for this file. Each table row runs through
+``process_article`` (via ``helpers.claims_of``) and checks the claim fields a
+reviewer reads, including the ``rule_ids`` entry naming the mechanism.
+"""
+
+import pytest
+from helpers import claims_of
+
+
+def outcome(claim) -> str | None:
+    """The ICD-10 code of a claim's condition, else its target's name."""
+    if claim.condition:
+        return claim.condition.icd10
+    return claim.target.name if claim.target else None
+
+
+def with_outcome(claims) -> list:
+    return [c for c in claims if c.condition or c.target]
+
+
+def xfail(*values, reason: str):
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# --- the implied substance ------------------------------------------------------------------
+
+# (lang, text, substance, dose amount, unit, per, rule id)
+IMPLIED = [
+    ("da", "Magnesium er et mineral. Dosen er 300 mg dagligt.", "magnesium", 300, "mg", "day", "discourse.previous"),
+    ("sv", "Zink är ett spårämne som kroppen behöver. Rekommenderat intag är 10 mg per dag.",
+     "zinc", 10, "mg", "day", "discourse.previous"),
+    ("nb", "Jern er viktig for blodet. Mange tar 50 mg hver dag.", "iron", 50, "mg", "day", "discourse.previous"),
+    ("en", "Melatonin is a hormone made in the brain. A typical dose is 3 mg at night.",
+     "melatonin", 3, "mg", None, "discourse.previous"),
+    # a one-line paragraph inherits from the line right before it
+    ("da", "Magnesium findes i nødder.\n\nMange tager 400 mg dagligt.", "magnesium", 400, "mg", "day",
+     "discourse.previous"),
+    ("en", "Zinc is found in meat.\n\nMost adults take 15 mg daily.", "zinc", 15, "mg", "day", "discourse.previous"),
+    # after a paragraph that names no substance: the article's topic
+    ("da", "Magnesium er et mineral. Magnesium findes i spinat.\n\nMigræne er en hyppig lidelse hos kvinder.\n\n"
+           "Dosen er 300 mg dagligt.", "magnesium", 300, "mg", "day", "topic"),
+    ("sv", "Zink är ett mineral. Zink finns i ostron.\n\nMånga äldre äter för lite.\n\n"
+           "En vanlig dos är 15 mg om dagen.", "zinc", 15, "mg", "day", "topic"),
+    ("nb", "Omega-3 er en fettsyre. Omega-3 finnes i laks.\n\nHjertet er en muskel.\n\nAnbefalt dose er 250 mg daglig.",
+     "omega-3", 250, "mg", "day", "topic"),
+    ("en", "Vitamin C is a vitamin. Vitamin C is found in oranges.\n\nThe body cannot store it for long.\n\n"
+           "The usual dose is 500 mg per day.", "vitamin c", 500, "mg", "day", "topic"),
+]
+
+
+@pytest.mark.parametrize("lang,text,substance,amount,unit,per,rule", IMPLIED)
+def test_implied_substance_of_a_dose(lang, text, substance, amount, unit, per, rule):
+    (claim,) = [c for c in claims_of(text, lang) if c.dose and c.dose.min is not None]
+    assert claim.substance.name == substance
+    assert (claim.dose.min, claim.dose.max, claim.dose.unit, claim.dose.per) == (amount, amount, unit, per)
+    assert claim.rule_ids[0] == rule
+
+
+@pytest.mark.parametrize("lang,text,substance,ref_id,icd", [
+    ("da", "Magnesium er et mineral.\nMineralet kan reducere kramper.", "magnesium", "da.ref.mineral", "R25"),
+    ("sv", "Zink är viktigt.\nTillskottet kan förkorta förkylningar.", "zinc", "sv.ref.mineral", "J00"),
+])
+def test_substance_reference_takes_the_previous_substance(lang, text, substance, ref_id, icd):
+    (claim,) = claims_of(text, lang)
+    assert (claim.substance.name, outcome(claim)) == (substance, icd)
+    assert claim.rule_ids[:2] == [ref_id, "discourse.previous"]
+
+
+def test_no_substance_anywhere_gives_no_claim():
+    assert claims_of("Migræne er hyppig.\n\nDosen er 300 mg dagligt.", "da") == []
+
+
+# --- outcome references ---------------------------------------------------------------------
+
+# (lang, text, substance, ICD-10 codes of the claims): "sygdommen" is the last condition named,
+# "mod disse" all conditions of the last sentence naming any.
+OUTCOME_REFS = [
+    ("da", "Forkølelse rammer de fleste hvert år. Zink kan forkorte sygdommen.", "zinc", {"J00"}),
+    ("da", "Mange får hovedpine og migræne. Magnesium kan lindre lidelsen.", "magnesium", {"G43"}),
+    ("sv", "Många lider av halsbränna. Magnesium lindrar besvären.", "magnesium", {"R12"}),
+    ("sv", "Många har eksem.\nZink kan lindra besvären.", "zinc", {"L30"}),
+    ("nb", "Mange får migrene om våren. Magnesium kan lindre plagene.", "magnesium", {"G43"}),
+    ("en", "Many children catch the flu each winter. Vitamin D may shorten the illness.", "vitamin d", {"J11"}),
+    ("en", "Gout is painful. Cherries are tasty. Vitamin C may ease the condition.", "vitamin c", {"M10"}),
+    ("da", "Mange har både hovedpine og migræne. Magnesium virker mod disse gener.", "magnesium", {"R51", "G43"}),
+    ("sv", "Stress kan ge sömnbesvär och huvudvärk. Magnesium kan hjälpa mot dessa besvär.",
+     "magnesium", {"G47", "R51"}),
+    ("nb", "Både eksem og astma er vanlig hos barn. Tran kan beskytte mot disse tilstandene.",
+     "omega-3", {"L30", "J45"}),
+    ("en", "Both asthma and eczema are common in children. Vitamin D may protect against any of these.",
+     "vitamin d", {"J45", "L30"}),
+    ("en", "Both asthma and eczema are common in children.\n\nVitamin D may protect against any of these.",
+     "vitamin d", {"J45", "L30"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,substance,codes", OUTCOME_REFS)
+def test_outcome_reference(lang, text, substance, codes):
+    claims = with_outcome(claims_of(text, lang))
+    assert {outcome(c) for c in claims} == codes
+    assert {c.substance.name for c in claims} == {substance}
+    assert all("discourse.outcome_ref" in c.rule_ids and c.polarity == "benefit" for c in claims)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Zink kan forkorte sygdommen."),  # nothing named before: nothing to point to
+    ("sv", "Migrän är vanligt hos kvinnor. Magnesium skyddar mot många sjukdomar."),
+])
+def test_no_outcome_reference(lang, text):
+    assert with_outcome(claims_of(text, lang)) == []
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+# (lang, text, substance, polarity, certainty, outcomes of the items)
+LISTS = [
+    ("da", "Magnesium kan hjælpe mod:\n- hovedpine\n- muskelkramper\n- søvnløshed",
+     "magnesium", "benefit", "hedged", {"R51", "R25", "G47"}),
+    ("da", "Magnesium er et mineral. Magnesium findes i nødder.\n\nBivirkninger:\n- diarré\n- kvalme",
+     "magnesium", "harm", "asserted", {"A09", "R11"}),
+    ("sv", "Zink kan lindra:\n• förkylning\n• akne", "zinc", "benefit", "hedged", {"J00", "L70"}),
+    ("sv", "Zink är ett mineral. Zink finns i kött.\n\nBiverkningar:\n- illamående\n- diarré",
+     "zinc", "harm", "asserted", {"R11", "A09"}),
+    ("nb", "Omega-3 kan beskytte mot:\n- hjerteinfarkt\n- hjerneslag", "omega-3", "benefit", "hedged", {"I21", "I63"}),
+    ("en", "Magnesium may help with:\n- migraine\n- constipation", "magnesium", "benefit", "hedged", {"G43", "K59"}),
+    ("en", "Iron is a mineral. Iron is found in meat.\n\nSide effects:\n- nausea\n- constipation",
+     "iron", "harm", "asserted", {"R11", "K59"}),
+    # a short heading without a colon, with bulleted items
+    ("da", "Magnesium er et mineral. Magnesium findes i nødder.\n\nTypiske anvendelser\n- migræne\n- forstoppelse",
+     "magnesium", "benefit", "asserted", {"G43", "K59"}),
+    ("sv", "Magnesium hjälper mot\n- migrän\n- kramper", "magnesium", "benefit", "asserted", {"G43", "R25"}),
+    ("en", "Benefits of vitamin D\n- fewer colds\n- stronger bones", "vitamin d", "benefit", "asserted",
+     {"J00", "bone health"}),
+    # after a colon, short lines are items without a bullet too
+    ("da", "Magnesium kan hjælpe mod:\nhovedpine\nmuskelkramper", "magnesium", "benefit", "hedged",
+     {"R51", "R25"}),
+]
+
+
+@pytest.mark.parametrize("lang,text,substance,polarity,certainty,outcomes", LISTS)
+def test_list_items_take_the_lead_in(lang, text, substance, polarity, certainty, outcomes):
+    items = [c for c in claims_of(text, lang) if "discourse.list" in c.rule_ids]
+    assert sorted(outcome(c) for c in items) == sorted(outcomes)  # one claim per item
+    assert {(c.substance.name, c.polarity, c.certainty) for c in items} == {(substance, polarity, certainty)}
+
+
+def test_list_ends_with_the_paragraph_after_it():
+    text = ("Magnesium kan hjælpe mod:\n- hovedpine\n- kramper\n\n"
+            "Migræne er en almindelig sygdom, der rammer mange kvinder i alle aldre.")
+    assert {outcome(c) for c in claims_of(text, "da")} == {"R51", "R25"}
+
+
+def test_line_under_a_heading_without_bullet_is_no_item():
+    assert claims_of("Magnesium og søvn\nMange sover dårligt om vinteren.", "da") == []
+
+
+# --- headings -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Magnesium og depression\n\nMagnesium er et mineral, som findes i grøntsager."),
+    ("sv", "Zink och förkylning\n\nZink är ett mineral som finns i skaldjur."),
+    ("nb", "Jern og anemi\n\nJern er et mineral som finnes i kjøtt."),
+    ("en", "Vitamin D and asthma\n\nVitamin D is made in the skin."),
+])
+def test_topic_heading_is_no_claim(lang, text):
+    assert claims_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,substance,result", [
+    ("da", "Magnesium sænker blodtrykket\n\nMagnesium er et mineral, som findes i grøntsager.",
+     "magnesium", "blood pressure"),
+    ("sv", "Zink förkortar förkylningen\n\nZink är ett mineral som finns i skaldjur.", "zinc", "J00"),
+    ("nb", "Jern motvirker anemi\n\nJern er et mineral som finnes i kjøtt.", "iron", "D64"),
+    ("en", "Zinc shortens colds\n\nZinc is found in meat and shellfish.", "zinc", "J00"),
+])
+def test_claiming_heading_is_a_claim(lang, text, substance, result):
+    (claim,) = claims_of(text, lang)
+    assert (claim.substance.name, outcome(claim), claim.polarity) == (substance, result, "benefit")
+
+
+# --- not claims -----------------------------------------------------------------------------
+
+NOT_CLAIMS = [
+    # a study's question is not its finding
+    ("da", "Forskerne undersøgte, om magnesium kan reducere migræne."),
+    ("sv", "Forskarna ville ta reda på om zink kan förkorta förkylningar."),
+    ("sv", "Syftet med studien var att undersöka om zink förkortar förkylningar."),
+    ("nb", "Forskerne undersøkte om jern kan redusere tretthet."),
+    ("en", "The researchers examined whether zinc can shorten colds."),
+    ("en", "The aim of the study was to test whether vitamin D prevents asthma."),
+    # questions
+    ("da", "Kan magnesium forebygge migræne?"),
+    ("sv", "Hjälper magnesium mot kramper?"),
+    ("nb", "Kan sink forkorte forkjølelsen?"),
+    ("en", "Can vitamin C prevent colds?"),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_CLAIMS)
+def test_not_a_claim(lang, text):
+    assert claims_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Magnesium er et mineral. Magnesium findes i nødder. Højt blodtryk kan skade hjertet."),
+    ("sv", "Magnesium är ett mineral. Magnesium finns i nötter. Högt blodtryck kan skada njurarna."),
+    ("nb", "Magnesium er et mineral. Magnesium finnes i nøtter. Diabetes kan skade nervene."),
+    ("en", "Magnesium is a mineral. Magnesium is found in nuts. Diabetes can damage the nerves."),
+])
+def test_disease_as_subject_takes_no_topic_substance(lang, text):
+    assert claims_of(text, lang) == []
+
+
+def test_finding_after_a_study_aim_is_a_claim():
+    aim, finding = "Forskerne undersøgte, om magnesium kan reducere migræne.", "Magnesium reducerede migræne."
+    (claim,) = claims_of(f"{aim} {finding}", "da")
+    assert (claim.sentence.text, outcome(claim), claim.polarity) == (finding, "G43", "benefit")
+
+
+# --- polarity and certainty: each cue in its own clause --------------------------------------
+
+# (lang, text, ICD-10, polarity, certainty)
+SCOPE = [
+    ("da", "Zink forkorter forkølelsen, men det er usikkert hvorfor.", "J00", "benefit", "asserted"),
+    ("da", "Zink forkorter forkølelsen, selvom mange læger ikke tror på det.", "J00", "benefit", "asserted"),
+    ("sv", "Zink förkortar förkylningen, men forskarna vet inte varför.", "J00", "benefit", "asserted"),
+    ("sv", "Magnesium lindrar kramper, även om det kanske smakar illa.", "R25", "benefit", "asserted"),
+    ("sv", "Många tror inte på det, men zink förkortar förkylningen.", "J00", "benefit", "asserted"),
+    ("nb", "Sink forkorter forkjølelsen, men mange leger tror ikke på det.", "J00", "benefit", "asserted"),
+    ("nb", "Magnesium lindrer kramper, selv om smaken kanskje er vond.", "R25", "benefit", "asserted"),
+    ("en", "Zinc shortens colds, but doctors do not know why.", "J00", "benefit", "asserted"),
+    ("en", "Magnesium may not taste good, but it relieves cramps.", "R25", "benefit", "asserted"),
+    # the same cues inside the claim's clause do count
+    ("da", "Zink kan muligvis forkorte forkølelsen, men smagen er dårlig.", "J00", "benefit", "hedged"),
+    ("sv", "Zink förkortar inte förkylningen, men den smakar gott.", "J00", "no_effect", "negated"),
+    ("nb", "Sink forkorter ikke forkjølelsen, men smaken er god.", "J00", "no_effect", "negated"),
+    ("en", "Zinc may shorten colds, but it tastes bad.", "J00", "benefit", "hedged"),
+]
+
+
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", SCOPE)
+def test_cue_scope_stops_at_clause(lang, text, icd, polarity, certainty):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (outcome(claim), claim.polarity, claim.certainty) == (icd, polarity, certainty)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Ved 40 års alderen har mange kvinder migræne og tager zink."),
+    ("da", "Mod forventning tog deltagerne med migræne zink."),
+    ("da", "Zink ved forkølelse"),  # a topic heading
+    ("sv", "Vid 40 års ålder har många kvinnor migrän och tar zink."),
+    ("sv", "Zink vid förkylning"),
+    ("nb", "Ved 50 års alder har mange kvinner migrene og tar sink."),
+    ("en", "For many years, patients with migraine took zinc."),
+])
+def test_preposition_alone_is_no_cue(lang, text):
+    assert [c for c in claims_of(text, lang) if c.polarity == "benefit"] == []
+
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "Mange bruger zinktabletter mod forkølelse.", "J00"),
+    ("da", "Zink er et billigt tilskud ved forkølelse.", "J00"),
+    ("sv", "Zink är ett billigt medel mot förkylning.", "J00"),
+    ("sv", "Zink är ett vanligt tillskott vid halsont.", "J02"),
+    ("nb", "Mange bruker magnesium mot leggkramper.", "R25"),
+    ("nb", "Sink er et billig tilskudd ved forkjølelse.", "J00"),
+    ("en", "Many people take zinc for colds.", "J00"),
+    ("en", "Zinc is a cheap remedy for colds.", "J00"),
+    ("sv", "Zink har länge använts mot förkylning.", "J00"),
+    ("da", "Zink er længe blevet brugt mod forkølelse.", "J00"),
+])
+def test_preposition_after_a_remedy_is_benefit(lang, text, icd):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (outcome(claim), claim.polarity) == (icd, "benefit")
+
+
+# (lang, text, ICD-10, certainty): adverse wording is harm
+HARM = [
+    ("sv", "Stora mängder zink kan ge diarré.", "A09", "hedged"),
+    ("sv", "Kalcium ökar risken för njursten.", "N20", "asserted"),
+    ("da", "Jerntabletter kan give mavesmerter.", "R10", "hedged"),
+    ("da", "Calcium øger risikoen for nyresten.", "N20", "asserted"),
+    ("da", "Store doser calcium øger risikoen for nyresten.", "N20", "asserted"),
+    ("nb", "Omega-3 øker blødningsrisikoen.", "R58", "asserted"),
+    ("nb", "Fiskeolje gir økt blødningsrisiko.", "R58", "asserted"),
+    ("en", "Iron supplements may cause nausea.", "R11", "hedged"),
+    ("en", "Vitamin A increases the risk of fractures.", "T14", "asserted"),
+    ("nb", "Omega-3 i høye doser øker blødningsrisikoen.", "R58", "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang,text,icd,certainty", HARM)
+def test_adverse_wording_is_harm(lang, text, icd, certainty):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (outcome(claim), claim.polarity, claim.certainty) == (icd, "harm", certainty)
+
+
+@pytest.mark.parametrize("lang,text,result", [
+    ("sv", "Magnesium sänker blodtrycket.", "blood pressure"),
+    ("da", "Magnesium sænker risikoen for slagtilfælde.", "I63"),
+    ("nb", "Magnesium senker blodtrykket.", "blood pressure"),
+    ("en", "Zinc reduces the risk of pneumonia.", "J18"),
+    ("en", "Magnesium lowers the risk of stroke.", "I63"),
+    ("en", "Vitamin D lowers blood pressure.", "blood pressure"),
+])
+def test_lowering_is_benefit(lang, text, result):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (outcome(claim), claim.polarity) == (result, "benefit")
+
+
+# (lang, text, ICD-10): GOLD.md no_effect, the sentence denies the link
+NO_EFFECT = [
+    ("sv", "Zink hade ingen effekt på förkylningen.", "J00"),
+    ("sv", "Det saknas bevis för att C-vitamin förebygger förkylning.", "J00"),
+    ("da", "C-vitamin havde ingen effekt på forkølelse.", "J00"),
+    ("da", "Glukosamin var ikke bedre end placebo mod knæsmerter.", "M25"),
+    ("nb", "Glukosamin var ikke bedre enn placebo mot kneartrose.", "M17"),
+    ("nb", "Vitamin C hadde ingen effekt på forkjølelse.", "J00"),
+    ("en", "Vitamin E had no effect on heart disease.", "I51"),
+]
+
+
+@pytest.mark.parametrize("lang,text,icd", NO_EFFECT)
+def test_no_effect(lang, text, icd):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (outcome(claim), claim.polarity, claim.certainty) == (icd, "no_effect", "negated")
+
+
+def test_did_not_shorten_diarrhoea():
+    (claim,) = with_outcome(claims_of("Probiotics did not shorten the duration of diarrhoea.", "en"))
+    assert claim.substance.name == "probiotics"
+    assert claim.condition.icd10 in ("A09", "K52", "K59")
+    assert claim.certainty == "negated" or claim.polarity == "no_effect"
+
+
+# --- doses ----------------------------------------------------------------------------------
+
+# A duration, an age, a count of years or a price is never a dose amount.
+NOT_AMOUNTS = [
+    ("da", "Magnesium har været kendt i mere end 40 år som middel mod kramper."),
+    ("da", "Kvinder over 50 år bør tage D-vitamin mod knogleskørhed."),
+    ("da", "En pakke magnesium koster 199 kr og hjælper mod kramper."),
+    ("da", "Magnesium lindrede kramper hos deltagere, der fik tilskud i 8 uger."),
+    ("sv", "Kvinnor över 60 år kan behöva D-vitamin mot benskörhet."),
+    ("sv", "En burk magnesium kostar 149 kr och lindrar kramper."),
+    ("nb", "Menn over 70 år bør ta D-vitamin mot beinskjørhet."),
+    ("nb", "En boks magnesium koster 249 kr og hjelper mot kramper."),
+    ("en", "Zinc has been used against colds for 50 years."),
+    ("en", "Women over 50 years should take vitamin D to prevent osteoporosis."),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_AMOUNTS)
+def test_no_dose_amount(lang, text):
+    claims = claims_of(text, lang)
+    assert claims, text
+    assert [c.dose.text for c in claims if c.dose and (c.dose.min is not None or c.dose.unit)] == []
+
+
+@pytest.mark.parametrize("lang,text,days", [
+    ("da", "Magnesium lindrede kramper hos deltagere, der fik tilskud i 8 uger.", 56),
+    ("sv", "Magnesium minskade migränanfallen hos kvinnor som tog tillskott i 12 veckor.", 84),
+    ("nb", "Magnesium reduserte kramper hos deltakere som fikk tilskudd i 8 uker.", 56),
+    ("en", "Magnesium reduced migraine attacks in women who took it for 12 weeks.", 84),
+    ("da", "Kvinder over 50 år bør tage D-vitamin mod knogleskørhed.", None),  # an age
+    ("sv", "Kvinnor över 60 år kan behöva D-vitamin mot benskörhet.", None),
+    ("da", "Magnesium har været kendt i mere end 40 år som middel mod kramper.", None),
+    ("en", "Zinc has been used against colds for 50 years.", None),
+])
+def test_treatment_duration(lang, text, days):
+    (claim,) = with_outcome(claims_of(text, lang))
+    assert (claim.dose.duration_days if claim.dose else None) == days
+
+
+# (lang, text, amount, unit, qualifier)
+QUALIFIERS = [
+    ("sv", "Ta högst 300 mg magnesium per dag.", 300, "mg", "at_most"),
+    ("sv", "En vuxen behöver cirka 280 mg magnesium per dag.", 280, "mg", "about"),
+    ("sv", "Ta 300 mg magnesium per dag.", 300, "mg", None),
+    ("da", "Voksne bør få mindst 10 µg D-vitamin om dagen.", 10, "ug", "at_least"),
+    ("da", "Man kan tage ca. 400 mg magnesium dagligt.", 400, "mg", "about"),
+    ("nb", "Ta maks 40 mg sink daglig.", 40, "mg", "at_most"),
+    ("nb", "Voksne trenger minst 10 mikrogram D-vitamin hver dag.", 10, "ug", "at_least"),
+    ("en", "Adults should take no more than 350 mg of magnesium from supplements.", 350, "mg", "at_most"),
+    ("en", "Take at least 1000 IU of vitamin D daily.", 1000, "IU", "at_least"),
+    ("en", "Most people take about 400 mg of magnesium a day.", 400, "mg", "about"),
+]
+
+
+@pytest.mark.parametrize("lang,text,amount,unit,qualifier", QUALIFIERS)
+def test_dose_qualifier(lang, text, amount, unit, qualifier):
+    (claim,) = claims_of(text, lang)
+    assert (claim.dose.min, claim.dose.max, claim.dose.unit, claim.dose.qualifier) == (amount, amount, unit, qualifier)
+    if qualifier:
+        assert f"{lang}.qualifier.{qualifier}" in claim.rule_ids
+
+
+@pytest.mark.parametrize("lang,text,amount,times", [
+    ("sv", "Deltagarna fick 2 x 200 mg magnesium.", 200, 2),
+    ("da", "Tag 3 x 100 mg C-vitamin.", 100, 3),
+    ("da", "Tag 200 mg magnesium to gange dagligt.", 200, 2),
+    ("sv", "Ta 100 mg zink två gånger om dagen.", 100, 2),
+    ("nb", "Ta 100 mg magnesium to ganger daglig.", 100, 2),
+    ("en", "Take 200 mg magnesium twice a day.", 200, 2),
+])
+def test_times_per_day(lang, text, amount, times):
+    (claim,) = claims_of(text, lang)
+    assert (claim.dose.min, claim.dose.times_per_day, claim.dose.per) == (amount, times, "day")
+
+
+@pytest.mark.parametrize("lang,text,amount,per_kg", [
+    ("en", "Patients received 25 mg/kg of magnesium intravenously.", 25, True),
+    ("sv", "Patienterna fick 30 mg/kg magnesium intravenöst.", 30, True),
+    ("da", "Børnene fik 10 mg per kg magnesium.", 10, True),
+    ("en", "Patients received 25 mg of magnesium intravenously.", 25, None),
+])
+def test_per_kg(lang, text, amount, per_kg):
+    (claim,) = claims_of(text, lang)
+    assert (claim.dose.min, claim.dose.per_kg) == (amount, per_kg)
+
+
+@pytest.mark.parametrize("lang,text,substance,amount,unit", [
+    ("da", "C-vitamin | 75 | mg", "vitamin c", 75, "mg"),
+    ("sv", "Magnesium | 350 | mg", "magnesium", 350, "mg"),
+    ("nb", "Sink | 10 | mg", "zinc", 10, "mg"),
+    ("en", "Vitamin C | 90 | mg", "vitamin c", 90, "mg"),
+    ("sv", "Zink\t10\tmg", "zinc", 10, "mg"),
+])
+def test_dose_table_row(lang, text, substance, amount, unit):
+    (claim,) = claims_of(text, lang)
+    assert (claim.substance.name, claim.dose.min, claim.dose.max, claim.dose.unit) == (substance, amount, amount, unit)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Tag 400 mg magnesium, dagligt."),
+    ("sv", "Ta 300 mg magnesium, varje dag."),
+    ("nb", "Ta 400 mg magnesium, daglig."),
+    ("en", "Take 400 mg of magnesium, daily."),
+])
+def test_per_day_across_a_comma(lang, text):
+    (claim,) = claims_of(text, lang)
+    assert claim.dose.per == "day"
