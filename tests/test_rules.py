@@ -51,3 +51,26 @@ def test_bad_rule_line_names_file_and_line(line, problem):
 def test_rules_version_changes_with_language():
     versions = {load_entries(lang)[1] for lang in LANGS}
     assert len(versions) == len(LANGS)
+
+
+@pytest.mark.parametrize("lang", ["sv", "da", "nb", "en"])
+def test_plain_words_skip_the_tokenizer_only_where_it_would_keep_them_whole(lang):
+    """parse_pattern's fast path gives the words the tokenizer gives, for every pattern shipped."""
+    from claimx.nlp import build_nlp
+    from claimx.rules import PLAIN_WORD, parse_pattern
+
+    nlp = build_nlp(lang)
+    tokenize = lambda text: [t.text for t in nlp.make_doc(text)]  # noqa: E731
+    special = frozenset(k for key in nlp.tokenizer.rules for k in (key, key.lower()))
+    checked = 0
+    for entry in load_entries(lang)[0].values():
+        if entry.label in DOSE_LABELS:
+            continue
+        for pattern in entry.patterns:
+            core = (pattern if entry.cased else pattern.lower()).strip("*")
+            if all(PLAIN_WORD.fullmatch(part) for part in core.split(" ")):
+                checked += 1
+                assert parse_pattern(entry, pattern, tokenize, special).words == tuple(tokenize(core)), pattern
+    assert checked > 1000
+    cannot = parse_pattern(load_entries("en")[0]["en.negation.word"], "cannot", tokenize, special)
+    assert lang != "en" or cannot.words == ("can", "not")

@@ -246,7 +246,8 @@ def build_nlp(lang: str) -> Language:
     for abbreviation in ABBREVIATIONS.get(lang, []):
         for variant in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-    lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)])
+    special = frozenset(k for key in nlp.tokenizer.rules for k in (key, key.lower()))
+    lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)], special)
     lemmas = lemma_table(lang)
     add_word_flags(nlp, lexicon, lemmas)
     nlp.add_pipe("claimx_sentences")

@@ -139,12 +139,24 @@ class Pattern:
         object.__setattr__(self, "rank", (len(self.words), MODE_RANK[self.mode], sum(len(w) for w in self.words)))
 
 
-def parse_pattern(entry: RuleEntry, pattern: str, tokenize) -> Pattern:
-    """Compile one pattern string with the pipeline's own tokenizer."""
+PLAIN_WORD = re.compile(r"[^\W\d_]{1,40}")
+
+
+def parse_pattern(entry: RuleEntry, pattern: str, tokenize, special: frozenset[str] = frozenset()) -> Pattern:
+    """Compile one pattern string with the pipeline's own tokenizer.
+
+    Words of letters only, separated by single spaces, that are no tokenizer special
+    case ("cannot") are their own tokens, so they skip the tokenizer: tokenizing tens of thousands of inflected forms
+    costs seconds at start-up and fills the vocabulary with lexemes no text needs
+    (tested against the tokenizer on every pattern of every language).
+    """
     text = pattern if entry.cased else pattern.lower()
     starts, ends = text.startswith("*"), text.endswith("*")
     mode: Mode = "infix" if starts and ends else "suffix" if starts else "prefix" if ends else "exact"
-    words = tuple(tokenize(text.strip("*")))
+    core = text.strip("*")
+    parts = core.split(" ")
+    plain = all(PLAIN_WORD.fullmatch(part) and part not in special for part in parts)
+    words = tuple(parts) if plain else tuple(tokenize(core))
     if len(words) > 1 and mode in ("suffix", "infix"):
         mode = "exact" if mode == "suffix" else "prefix"
     return Pattern(entry=entry, words=words, mode=mode)
@@ -377,15 +389,16 @@ def compound_parts() -> dict[str, tuple[list[str], list[str]]]:
             for c in load_concepts() if c.heads or c.modifiers}
 
 
-def build_lexicon(lang: str, tokenize) -> Lexicon:
-    """Index the entries of ``lang``; ``tokenize`` splits a pattern the way the pipeline does."""
+def build_lexicon(lang: str, tokenize, special: frozenset[str] = frozenset()) -> Lexicon:
+    """Index the entries of ``lang``; ``tokenize`` splits a pattern the way the pipeline does,
+    ``special`` are its tokenizer's special cases (lowercase and as written)."""
     entries, version = load_entries(lang)
     lexicon = Lexicon(entries=entries, version=version)
     for entry in entries.values():
         if entry.label in DOSE_LABELS:
             continue
         for pattern in entry.patterns:
-            lexicon.add(parse_pattern(entry, pattern, tokenize))
+            lexicon.add(parse_pattern(entry, pattern, tokenize, special))
     for rule_id, (heads, modifiers) in compound_parts().items():
         entry = entries[rule_id]
         for word in heads:
