@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claimx.rules import Lexicon, Pattern, cached_trie, trie_regex
+from claimx.rules import Lexicon, Pattern, cached_trie, screen_word, trie_regex
 
 # A paragraph with one of these can matter on its own: a substance, or a heading ending the article.
 GATE_LABELS = ("SUBSTANCE", "SECTION_END")
@@ -77,7 +77,7 @@ def pattern_key(pattern: Pattern) -> tuple[str, bool]:
     longest word is taken; a single word begins its token unless the
     pattern is a suffix or infix.
     """
-    word = max(pattern.words, key=len)
+    word = screen_word(pattern) if pattern.mode == "compound" else max(pattern.words, key=len)
     return word, len(pattern.words) > 1 or pattern.mode in ("exact", "prefix", "modifier")
 
 

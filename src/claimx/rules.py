@@ -219,7 +219,7 @@ class Lexicon:
             words: dict[bool, set[str]] = {True: set(), False: set()}
             single = [p for table in (self.exact, self.prefix, self.suffix) for ps in table.values() for p in ps]
             for p in single + self.infix + self.compound_patterns():
-                words[p.entry.id.startswith("com.")].add(p.words[0].lower())
+                words[p.entry.id.startswith("com.")].add(screen_word(p).lower())
             self._screen = tuple(r for r in (cached_trie(frozenset(words[True])),
                                              cached_trie(frozenset(words[False]))) if r is not None)
         return self._screen
@@ -258,12 +258,12 @@ class Lexicon:
         "zinksbrist" -> "zink" + "s" + "brist". The part before a head needs
         :data:`MIN_MODIFIER_PART` letters, so a head never matches itself with a stray prefix.
         """
-        from claimx.terms import generic_head_forms
+        from claimx.terms import generic_head_forms, head_candidates
 
         generic = generic_head_forms()
         found: list[Pattern] = []
         for cut in range(MIN_MODIFIER_PART, len(word) - 3):
-            patterns = self.heads.get(word[cut:])
+            patterns = [p for base in head_candidates(word[cut:]) for p in self.heads.get(base, ())]
             if patterns and sum(ch.isalpha() for ch in word[:cut]) >= MIN_MODIFIER_PART:
                 found.extend(patterns)
                 break
@@ -306,6 +306,13 @@ class Lexicon:
     def phrase_candidates(self, word: str) -> list[Pattern]:
         """Multi-word patterns whose first word is ``word``."""
         return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
+
+
+def screen_word(pattern: Pattern) -> str:
+    """A string every word the pattern matches contains: a compound head's base form, less a
+    final -a/-e that a Swedish plural replaces ("smärta" -> "ryggsmärtor")."""
+    word = pattern.words[0]
+    return word[:-1] if pattern.mode == "compound" and word[-1:] in ("a", "e") else word
 
 
 @lru_cache(maxsize=64)

@@ -180,7 +180,7 @@ def _expand(concept: Concept, label: str, lang: str, item: str) -> None:
         return
     letters = sum(ch.isalpha() for ch in last)
     if not plain and letters >= 4:
-        concept.heads.extend(forms)
+        concept.heads.append(last)  # inflected heads are found by stripping endings (head_candidates)
     if label == "SUBSTANCE" and len(last) >= 2:
         concept.modifiers.append(last)
 
@@ -194,6 +194,24 @@ def inflections(word: str, lang: str) -> list[str]:
     if lang == "sv" and word[-1] in "ae":  # "fiskolja" -> "fiskoljor", "pojke" -> "pojkar"
         forms += [word[:-1] + ending for ending in (("or", "orna") if word[-1] == "a" else ("ar", "arna"))]
     return list(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=1)
+def _all_endings() -> tuple[str, ...]:
+    endings = {e for lang in ("sv", "da", "nb") for group in ENDINGS[lang] for e in group if e}
+    return tuple(sorted(endings, key=len, reverse=True))
+
+
+def head_candidates(tail: str) -> list[str]:
+    """The base forms an inflected compound head may have: "kræften" -> "kræft", "smärtor" -> "smärta"."""
+    found = [tail]
+    for ending in _all_endings():
+        if tail.endswith(ending) and len(tail) - len(ending) >= 3:
+            found.append(tail[:-len(ending)])
+    for plural, base in (("orna", "a"), ("or", "a"), ("arna", "e"), ("ar", "e")):
+        if tail.endswith(plural) and len(tail) - len(plural) >= 3:
+            found.append(tail[:-len(plural)] + base)
+    return found
 
 
 def table_files() -> list[tuple[str, str]]:
