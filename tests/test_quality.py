@@ -6,10 +6,7 @@ Raise them when quality improves.
 """
 
 
-from claimx.evaluate import evaluate
-from claimx.ingest import read_articles
-from claimx.output import atomic_writer
-from claimx.pipeline import process_all, segment_text
+from claimx.evaluate import evaluate_sets
 
 FLOORS = {
     "corpus": {"sent": 0.89, "dose": 0.98, "cond": 0.81, "polarity_acc": 0.90, "certainty_acc": 0.97, "lang_acc": 1.0},
@@ -18,12 +15,9 @@ FLOORS = {
 }
 
 
-def _scores(tmp_path, texts, gold):
-    out = tmp_path / "out.jsonl"
-    with atomic_writer(out) as handle:
-        for result in process_all(read_articles([str(texts)])):
-            handle.write(result.to_json() + "\n")
-    return evaluate(out, gold, texts, segment_text).as_dict()
+def _scores(texts, gold):
+    """Extract the texts and score them, as ``claimx evaluate --gold GOLD --texts TEXTS`` does."""
+    return evaluate_sets([("set", gold, texts)])["set"].as_dict()
 
 
 def _check(scores, floors):
@@ -32,14 +26,14 @@ def _check(scores, floors):
         assert value >= floor, f"{metric} fell to {value:.3f} (floor {floor})"
 
 
-def test_corpus_floors(tmp_path, corpus_dir):
-    _check(_scores(tmp_path, corpus_dir, corpus_dir / "gold"), FLOORS["corpus"])
+def test_corpus_floors(corpus_dir):
+    _check(_scores(corpus_dir, corpus_dir / "gold"), FLOORS["corpus"])
 
 
-def test_seed_floors(tmp_path, shared_dir):
-    _check(_scores(tmp_path, shared_dir / "seeds", shared_dir / "gold"), FLOORS["seeds"])
+def test_seed_floors(shared_dir):
+    _check(_scores(shared_dir / "seeds", shared_dir / "gold"), FLOORS["seeds"])
 
 
-def test_dev_floors(tmp_path, shared_dir):
+def test_dev_floors(shared_dir):
     """28 real pages nobody here wrote (../shared/dev): the set that shows whether rules generalise."""
-    _check(_scores(tmp_path, shared_dir / "dev" / "texts", shared_dir / "dev" / "gold"), FLOORS["dev"])
+    _check(_scores(shared_dir / "dev" / "texts", shared_dir / "dev" / "gold"), FLOORS["dev"])

@@ -4,11 +4,11 @@ and their names reach text as inflections and compounds through the pipeline's o
 from collections import Counter
 
 import pytest
+from helpers import claims_of
 
 from claimx.errors import RuleError
 from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of
 from claimx.terms import inflections, load_concepts, parse_table
-from helpers import claims_of
 
 OUTCOME_LABELS = ("SUBSTANCE", "CONDITION", "TARGET")
 ANALYSER_MODES = ("compound", "modifier")  # what Lexicon.analyse_compound and the hyphen rule give
@@ -46,6 +46,17 @@ def concepts():
 ])
 def test_table_size(concepts, table, at_least):
     assert Counter(c.table for c in concepts)[table] >= at_least
+
+
+def test_every_table_is_read_and_hashed():
+    """The tables claimx parses are those the rules version hashes, and each concept has its rule entry."""
+    from claimx.rulefiles import TERM_TABLES
+    from claimx.rules import load_entries
+    from claimx.terms import TABLES
+
+    assert tuple(TABLES) == TERM_TABLES
+    entries = load_entries("sv")[0]
+    assert all(c.rule_id in entries or c.rule_id + ".cased" in entries for c in load_concepts())
 
 
 def test_icd10_codes_are_who_categories(concepts):

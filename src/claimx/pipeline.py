@@ -126,12 +126,11 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
             groups[index] = tagged
     topic = topic_substance(s for index in sorted(groups) for s in groups[index])
     if topic or groups:  # a substance named somewhere can be implied in these blocks
-        waiting_set = set(waiting)
         for index in waiting:
             block = blocks[index]
             content = gate_of(build_nlp(block.lang), content=True)
             piece = text[block.start:block.end]
-            if prefilter and not (content.may_match(piece) or _in_list(text, blocks, index, waiting_set)):
+            if prefilter and not (content.may_match(piece) or _in_list(text, blocks, index)):
                 continue
             tagged = _tag_block(text, block, index)
             if tagged is not None:  # never ARTICLE_END: its heading passes the prefilter
@@ -142,7 +141,7 @@ def tag_blocks(text: str, blocks: list[Block], prefilter: bool = True) -> tuple[
 ARTICLE_END = object()
 
 
-def _in_list(text: str, blocks: list[Block], index: int, waiting: set[int]) -> bool:
+def _in_list(text: str, blocks: list[Block], index: int) -> bool:
     """Whether a block may be a list's lead-in or one of its items, which carry claims together.
 
     Decided on the raw text, as :class:`claimx.extraction.discourse.Discourse` decides it:

@@ -37,11 +37,19 @@ def rule_files(lang: str) -> list[tuple[str, str]]:
                 files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
     if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
         raise RuleError(f"no rules for language {lang!r}")
-    for stem in TERM_TABLES:
-        path = root.joinpath("terms", f"{stem}.tsv")
-        if path.is_file():
-            files.append((f"rules/terms/{stem}.tsv", path.read_text("utf-8")))
-    return files
+    return files + term_files()
+
+
+@lru_cache(maxsize=1)
+def _term_files() -> tuple[tuple[str, str], ...]:
+    root = resources.files("claimx").joinpath("rules", "terms")
+    return tuple((f"rules/terms/{stem}.tsv", path.read_text("utf-8")) for stem in TERM_TABLES
+                 if (path := root.joinpath(f"{stem}.tsv")).is_file())
+
+
+def term_files() -> list[tuple[str, str]]:
+    """(name, text) of the terminology tables (read once per process; parsed by :mod:`claimx.terms`)."""
+    return list(_term_files())
 
 
 def text_version(files: list[tuple[str, str]]) -> str:

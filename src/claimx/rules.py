@@ -29,7 +29,7 @@ from pydantic import Field, ValidationError, model_validator
 from claimx.errors import RuleError
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
 from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
-from claimx.terms import TABLES, concept_entries, load_concepts
+from claimx.terms import concept_entries, generic_head_forms, head_candidates, load_concepts
 
 Label = Literal[
     "SUBSTANCE",
@@ -258,8 +258,6 @@ class Lexicon:
         "zinksbrist" -> "zink" + "s" + "brist". The part before a head needs
         :data:`MIN_MODIFIER_PART` letters, so a head never matches itself with a stray prefix.
         """
-        from claimx.terms import generic_head_forms, head_candidates
-
         generic = generic_head_forms()
         found: list[Pattern] = []
         for cut in range(MIN_MODIFIER_PART, len(word) - 3):
@@ -392,8 +390,7 @@ def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
 @lru_cache(maxsize=1)
 def compound_parts() -> dict[str, tuple[list[str], list[str]]]:
     """Per rule id, the compound heads and substance modifiers of its concept."""
-    return {f"com.{TABLES[c.table.rsplit('/', 1)[-1][:-4]][1]}.{c.id}": (c.heads, c.modifiers)
-            for c in load_concepts() if c.heads or c.modifiers}
+    return {c.rule_id: (c.heads, c.modifiers) for c in load_concepts() if c.heads or c.modifiers}
 
 
 def build_lexicon(lang: str, tokenize, special: frozenset[str] = frozenset()) -> Lexicon:

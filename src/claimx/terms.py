@@ -24,14 +24,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from claimx.errors import RuleError
+from claimx.rulefiles import term_files
 
 LANGS = ("sv", "da", "nb", "en")
 # What a substance is: a food named beside a supplement or drug is its source, not a claim's subject.
 SUBSTANCE_KINDS = ("supplement", "food", "drug", "other")
-TABLES = {
+TABLES = {  # the same stems as rulefiles.TERM_TABLES (a test checks)
     "substances": ("SUBSTANCE", "sub", ("id", "name", "sv", "da", "nb", "en", "cased", "kind")),
     "conditions": ("CONDITION", "cond", ("id", "name", "icd10", "sv", "da", "nb", "en")),
     "targets": ("TARGET", "target", ("id", "name", "sv", "da", "nb", "en")),
@@ -91,13 +91,27 @@ class Concept:
     cased: list[str]
     kind: str | None = None
     patterns: list[str] = field(default_factory=list)
-    heads: list[str] = field(default_factory=list)  # forms a compound may end in ("kræft", "kræften")
+    heads: list[str] = field(default_factory=list)  # base forms a compound may end in ("kræft")
     modifiers: list[str] = field(default_factory=list)  # short substance words before a generic head
+
+    @property
+    def label(self) -> str:
+        return TABLES[table_stem(self.table)][0]
+
+    @property
+    def rule_id(self) -> str:
+        """The id its rule entry carries: ``com.sub.<id>``, ``com.cond.<id>``, ``com.target.<id>``."""
+        return f"com.{TABLES[table_stem(self.table)][1]}.{self.id}"
+
+
+def table_stem(file_name: str) -> str:
+    """ "rules/terms/conditions.tsv" -> "conditions"."""
+    return file_name.rsplit("/", 1)[-1].removesuffix(".tsv")
 
 
 def parse_table(file_name: str, text: str) -> Iterator[Concept]:
     """Validate each row of one table; errors name the file and line."""
-    label, _, columns = TABLES[file_name.rsplit("/", 1)[-1].removesuffix(".tsv")]
+    label, _, columns = TABLES[table_stem(file_name)]
     lines = text.splitlines()
     header_seen = False
     seen: set[str] = set()
@@ -214,22 +228,11 @@ def head_candidates(tail: str) -> list[str]:
     return found
 
 
-def table_files() -> list[tuple[str, str]]:
-    """(name, text) of every terminology table shipped in the package."""
-    root = resources.files("claimx").joinpath("rules", "terms")
-    files = []
-    for stem in TABLES:
-        path = root.joinpath(f"{stem}.tsv")
-        if path.is_file():
-            files.append((f"rules/terms/{stem}.tsv", path.read_text("utf-8")))
-    return files
-
-
 @lru_cache(maxsize=1)
 def load_concepts() -> tuple[Concept, ...]:
     """Every concept of every table (read and validated once per process)."""
     concepts = []
-    for name, text in table_files():
+    for name, text in term_files():
         concepts.extend(parse_table(name, text))
     return tuple(concepts)
 
@@ -237,14 +240,13 @@ def load_concepts() -> tuple[Concept, ...]:
 def concept_entries() -> Iterator[tuple[dict, Concept]]:
     """Rule-entry dicts (for :class:`claimx.rules.RuleEntry`) of every concept, with the concept."""
     for concept in load_concepts():
-        label, short, _ = TABLES[concept.table.rsplit("/", 1)[-1].removesuffix(".tsv")]
-        base = {"label": label, "name": concept.name}
+        base = {"label": concept.label, "name": concept.name}
         if concept.kind:
             base["kind"] = concept.kind
         if concept.icd10:
             base["icd10"] = concept.icd10
-        rule_id = f"com.{short}.{concept.id}"
         if concept.patterns or concept.heads or concept.modifiers:
-            yield {**base, "id": rule_id, "patterns": concept.patterns or [concept.name]}, concept
+            yield {**base, "id": concept.rule_id, "patterns": concept.patterns or [concept.name]}, concept
         if concept.cased:
-            yield {**base, "id": rule_id + ".cased", "cased": True, "patterns": concept.cased}, concept
+            yield {**base, "id": concept.rule_id + ".cased", "cased": True, "patterns": concept.cased}, concept
+

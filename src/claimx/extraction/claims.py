@@ -22,7 +22,16 @@ from claimx.extraction.doses import (
 )
 from claimx.extraction.evidence import evidence_of
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
-from claimx.models import Claim, ConditionSpan, Effect, Evidence, Magnitude, Span, SubstanceSpan, TargetSpan
+from claimx.models import (
+    Claim,
+    ConditionSpan,
+    Effect,
+    Evidence,
+    Magnitude,
+    Span,
+    SubstanceSpan,
+    TargetSpan,
+)
 
 PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
 SUBJECT_TOKENS = 3  # a condition this early, before any effect cue, is the sentence's subject

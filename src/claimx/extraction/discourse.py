@@ -87,8 +87,6 @@ class Discourse:
     outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
     last_block_outcomes: list[Mention] = field(default_factory=list)
     lead_in: LeadIn | None = None
-    lead_in_block: int = -1
-    _items: list[int] = field(default_factory=list)
 
     def enter(self, sentence: Sentence) -> None:
         """Move to ``sentence``: a new paragraph resets what only lasts a paragraph."""

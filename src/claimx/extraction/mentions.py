@@ -35,7 +35,6 @@ class Sentence:
     block: int
     mentions: list[Mention]
     language_of: Callable[[str], str] | None = None
-    tokens: int = 0
     _lang: str | None = None
     _doses: list[FoundDose] | None = None
     _durations: list[FoundDuration] | None = None
@@ -86,7 +85,7 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
             if sent.start <= s.start and s.end <= sent.end
         ]
         result.append(Sentence(start, start + len(text), text, lang, block, remedy_cues(own_cues(mentions)),
-                               language_of=sentence_lang, tokens=sent.end - sent.start))
+                               language_of=sentence_lang))
     return result
 
 
