@@ -142,21 +142,31 @@ ARTICLE_END = object()
 
 
 def _in_list(text: str, blocks: list[Block], index: int) -> bool:
-    """Whether a block may be a list's lead-in or one of its items, which carry claims together.
-
-    Decided on the raw text, as :class:`claimx.extraction.discourse.Discourse` decides it:
-    a lead-in line (ending in ":", or a short heading), or an item-shaped line after an
-    unbroken chain of item-shaped lines back to such a lead-in.
+    """Whether a block may take part in a list: a lead-in, or an item after an unbroken chain of
+    possible items back to a lead-in (:class:`claimx.extraction.discourse.Discourse` decides per
+    sentence; here, on the raw block, the test must be a superset of it: a block whose sentences
+    are unknown may hold a short sentence or end in a lead-in if it has a sentence end inside).
     """
     piece = text[blocks[index].start:blocks[index].end]
-    if is_lead_in_text(piece):
+    if _may_lead_in(piece):
         return True
-    while index > 0 and is_item_text(piece):
+    while index > 0 and _may_hold_item(piece):
         index -= 1
         piece = text[blocks[index].start:blocks[index].end]
-        if is_lead_in_text(piece):
+        if _may_lead_in(piece):
             return True
     return False
+
+
+INNER_SENTENCE_END = re.compile(r"[.!?…]\s")
+
+
+def _may_lead_in(piece: str) -> bool:
+    return is_lead_in_text(piece) or is_lead_in_text(INNER_SENTENCE_END.split(piece)[-1])
+
+
+def _may_hold_item(piece: str) -> bool:
+    return is_item_text(piece) or bool(INNER_SENTENCE_END.search(piece.strip()))
 
 
 def _tag_block(text: str, block: Block, index: int):
