@@ -203,6 +203,18 @@ def test_not_a_claim(lang, text):
     assert claims_of(text, lang) == []
 
 
+@pytest.mark.parametrize("lang,text,kept", [
+    ("da", "Magnesium virker på calciumkanalerne og kan dæmpe migræne.", "magnesium"),
+    ("sv", "Magnesium lugnar glutamatsystemet och kan minska migrän.", "magnesium"),
+    ("nb", "Tilskudd av koenzym Q10 ga mindre muskelsmerter uten å endre kreatin kinase.", "coenzyme q10"),
+    ("en", "Magnesium blocks calcium channels and may reduce migraine.", "magnesium"),
+])
+def test_body_machinery_is_no_substance(lang, text, kept):
+    """A substance word before a head such as "kanal", "system", "kinase" names the body's machinery."""
+    claims = with_outcome(claims_of(text, lang))
+    assert claims and {c.substance.name for c in claims} == {kept}
+
+
 @pytest.mark.parametrize("lang,text", [
     ("da", "Magnesium er et mineral. Magnesium findes i nødder. Højt blodtryk kan skade hjertet."),
     ("sv", "Magnesium är ett mineral. Magnesium finns i nötter. Högt blodtryck kan skada njurarna."),
@@ -319,6 +331,11 @@ NO_EFFECT = [
     ("nb", "Glukosamin var ikke bedre enn placebo mot kneartrose.", "M17"),
     ("nb", "Vitamin C hadde ingen effekt på forkjølelse.", "J00"),
     ("en", "Vitamin E had no effect on heart disease.", "I51"),
+    # equal numbers in both groups deny the link without a negation word
+    ("sv", "Ungefär lika många fick stroke i gruppen som tog fiskolja som i placebogruppen.", "I63"),
+    ("da", "Lige så mange fik brud i gruppen med D-vitamin som i kontrolgruppen.", "T14"),
+    ("nb", "Omtrent like mange fikk hjerteinfarkt med omega-3 som med placebo.", "I21"),
+    ("en", "About as many people had a stroke with fish oil as with placebo.", "I63"),
 ]
 
 

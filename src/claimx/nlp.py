@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
 from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
+from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
 SENTENCE_END = {".", "!", "?", "…", "?!", "!!", "..."}
@@ -182,8 +183,10 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 _keep(best, pattern, i, i + end)
     for i in candidates:
         word = strings[orths[i]]
+        biology = i + 1 < size and strings[orths[i + 1]].lower() in BIOLOGY_HEADS  # "kreatin kinase"
         for pattern in word_patterns(word, lexicon, lemmas):
-            _keep(best, pattern, i, i + 1)
+            if not (biology and pattern.entry.label == "SUBSTANCE"):
+                _keep(best, pattern, i, i + 1)
         for pattern in lexicon.phrase_candidates(word):
             end = i + len(pattern.words)  # the first word fits: that is how it was found
             if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):

@@ -29,7 +29,7 @@ from pydantic import Field, ValidationError, model_validator
 from claimx.errors import RuleError
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
 from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
-from claimx.terms import concept_entries, generic_head_forms, head_candidates, load_concepts
+from claimx.terms import BIOLOGY_HEADS, concept_entries, generic_head_forms, head_candidates, load_concepts
 
 Label = Literal[
     "SUBSTANCE",
@@ -279,9 +279,9 @@ class Lexicon:
 
     def _hyphen_modifier(self, word: str) -> list[Pattern]:
         """ "adhd-symtom", "pms-relaterade", "q10-tilskud": a known word before a hyphen gives its meaning."""
-        first = word.split("-", 1)[0]
+        first, rest = word.split("-", 1)
         return [Pattern(entry=p.entry, words=(first,), mode="modifier") for p in self.exact.get(first, ())
-                if p.entry.label in COMPOUND_LABELS]
+                if p.entry.label in COMPOUND_LABELS and not _names_biology(p, rest)]
 
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
         found = list(self.exact.get(tag + word, ()))
@@ -293,7 +293,7 @@ class Lexicon:
             found.extend(self._hyphen_modifier(word))
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
-            found.extend(self.prefix.get(tag + word[:size], ()))
+            found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not _names_biology(p, word[size:]))
             found.extend(self.suffix.get(tag + word[-size:], ()))
         if not tag:
             found.extend(p for p in self.infix if not p.entry.cased and p.words[0] in word)
@@ -304,6 +304,12 @@ class Lexicon:
     def phrase_candidates(self, word: str) -> list[Pattern]:
         """Multi-word patterns whose first word is ``word``."""
         return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
+
+
+def _names_biology(pattern: Pattern, rest: str) -> bool:
+    """Whether a substance word before ``rest`` names body machinery ("calcium|kanaler", "glutamat|systemet")."""
+    return pattern.entry.label == "SUBSTANCE" and any(
+        rest[len(link):] in BIOLOGY_HEADS for link in ("", "s", "-") if rest.startswith(link))
 
 
 def screen_word(pattern: Pattern) -> str:

@@ -60,6 +60,14 @@ optag optagelse upptag opptak balance balans omsætning omsättning omsetning st
 infusion infusioner injektion injektioner injeksjon drik drikke dryck drikk juice saft spray dråber droppar dråper
 tab tap förlust forlust tillförsel tilførsel mængde mängd mengde
 """.split())
+# Heads that make a compound name the body's machinery, not something taken: "calciumkanaler",
+# "glutamatsystemet", "kreatinkinase", "insulinreceptorer" (a substance's prefix match on them is dropped).
+BIOLOGY_HEADS = frozenset("""
+kanal kanaler kanalerne kanalene kanalerna receptor receptorer receptorerne receptorene receptorerna
+system systemet systemer systemerne systemene systemen kinase kinas kinaset kinasen enzym enzymet enzymer
+transportør transportører transportörer transporter transportörerna pumpe pumpen pump pumpar
+channel channels receptors systems kinases enzyme enzymes transporters pumps
+""".split())
 
 
 @lru_cache(maxsize=1)

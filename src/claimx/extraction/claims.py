@@ -216,6 +216,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
         certainty, certainty_cue = certainty_of(cue_sentence, lead_anchor, None)
     if certainty == "negated" and polarity in ("benefit", "harm"):
         polarity = "no_effect"
+    elif certainty == "asserted" and polarity == "no_effect":  # "lika många insjuknade": a denied link
+        certainty, certainty_cue = "negated", effect_cue
     condition = target = None
     if outcome is not None and outcome.label == "CONDITION":
         condition = ConditionSpan(text=text[outcome.start:outcome.end], start=outcome.start, end=outcome.end,
