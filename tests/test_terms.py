@@ -237,6 +237,24 @@ def test_hyphen_modifier(lang, word, label, name):
     assert best_matches(lang, word)[label][0] == name
 
 
+# A name written with a hyphen or as two words is the solid name ("astma-spray", "astma sprays" = "astmaspray").
+WRITTEN_APART = [
+    ("da", "Hun bruger astma-spray hver dag.", ("astma-spray", "asthma inhalers")),
+    ("da", "Mange bruger astma sprays hver dag.", ("astma sprays", "asthma inhalers")),
+    ("sv", "Hon tar magnesium-tillskott.", ("magnesium-tillskott", "magnesium")),
+    ("sv", "Han fick sämre lung-funktion.", ("lung-funktion", "lung function")),
+    ("nb", "Mange bruker astma-inhalator.", ("astma-inhalator", "asthma inhalers")),
+    ("nb", "Noen bruker astma spray om natten.", ("astma spray", "asthma inhalers")),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", WRITTEN_APART)
+def test_hyphen_and_space_variants(lang, text, expected):
+    found = doc_mentions(lang, text)
+    assert expected in found
+    assert not any(name == "asthma" for _, name in found)  # the first part is not a mention of its own
+
+
 # "colon- og brystcancer": the first part borrows the head of the second word.
 SUSPENDED = [
     ("da", "Fibre beskytter mod colon- og brystcancer.",

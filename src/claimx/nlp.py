@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
-from claimx.rules import Lexicon, Pattern, build_lexicon, word_fits
+from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, word_fits
 from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
@@ -177,6 +177,7 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     candidates = np.flatnonzero(table[:, 0]).tolist()
     strings, orths, size = doc.vocab.strings, table[:, 1].tolist(), len(doc)
     best: dict[tuple[str, int], tuple[tuple[int, int, int], int, int, Pattern]] = {}
+    apart: list[tuple[int, int]] = []
     for i in np.flatnonzero(table[:, 2]).tolist():
         if i + 2 < size and strings[orths[i + 1]].lower() in CONJUNCTIONS:
             for pattern, end in suspended_compound(strings[orths[i]], strings[orths[i + 2]], lexicon, lemmas):
@@ -191,8 +192,12 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
             end = i + len(pattern.words)  # the first word fits: that is how it was found
             if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
                 _keep(best, pattern, i, end)
+        if i + 1 < size:
+            for pattern in _written_apart(word, strings[orths[i + 1]], lexicon):
+                _keep(best, pattern, i, i + 2)
+                apart.append((i, i + 2))
     spans = []
-    for _, start, end, pattern in _drop_covered(list(best.values())):
+    for _, start, end, pattern in _drop_covered(list(best.values()), apart):
         span = Span(doc, start, end, label=pattern.entry.label)
         span.id_ = pattern.entry.id
         spans.append(span)
@@ -229,9 +234,27 @@ def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:
         best[key] = (pattern.rank, start, end, pattern)
 
 
-def _drop_covered(found: list[tuple]) -> list[tuple]:
-    """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes")."""
+MAX_ENDING = 4  # letters after a name written apart: an inflection ("astma sprays"), not a new word
+
+
+def _written_apart(word: str, following: str, lexicon: Lexicon) -> list[Pattern]:
+    """Names written as two words ("astma sprays" for "astmasprays", "lunge funktion"): the solid
+    word's own name (an exact or prefix pattern, never a compound analysis) over both tokens."""
+    if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
+        return []
+    solid = word.lower() + following
+    return [Pattern(entry=p.entry, words=(word, following), mode=p.mode)
+            for p in lexicon.word_matches(solid) if p.entry.label in COMPOUND_LABELS and (
+                p.mode == "exact" or (p.mode == "prefix" and len(word) < len(p.words[0])
+                                      and len(solid) - len(p.words[0]) <= MAX_ENDING))]
+
+
+def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list[tuple]:
+    """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes"),
+    and an outcome or substance word inside a name written apart ("astma" of "astma sprays")."""
     def covered(start: int, end: int, label: str) -> bool:
+        if label in COMPOUND_LABELS and any(s <= start and end <= e and e - s > end - start for s, e in apart):
+            return True
         return any(p.entry.label == label and s <= start and end <= e and e - s > end - start
                    for _, s, e, p in found)
 

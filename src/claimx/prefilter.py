@@ -41,7 +41,10 @@ class Gate:
         if any(regex.search(text) for regex in self.cased) or (self.text and self.text.search(text)):
             return True
         lowered = text.lower()
-        return any(regex.search(lowered) for regex in self.lower)
+        if any(regex.search(lowered) for regex in self.lower):
+            return True
+        # a hyphenated word is also looked up written solid ("astma-spray" as "astmaspray")
+        return "-" in lowered and any(regex.search(lowered.replace("-", "")) for regex in self.lower)
 
 
 @dataclass

@@ -229,7 +229,8 @@ class Lexicon:
         found = self._cache.get(word)
         if found is None:
             lower = word.lower()
-            if not any(regex.search(lower) for regex in self.screen()):
+            screened = lower.replace("-", "") if "-" in lower else lower  # "lunge-funktion": also written solid
+            if not any(regex.search(lower) or regex.search(screened) for regex in self.screen()):
                 return ()
             found = tuple(self._lookup(lower, ""))
             if word != lower or not word.isalpha():  # symbols such as "MgO", "CGRP" are cased patterns
@@ -277,6 +278,14 @@ class Lexicon:
                     break
         return found
 
+    def _joined(self, word: str) -> list[Pattern]:
+        """ "astma-spray" is "astmaspray", "mave-tarm" is "mavetarm": a hyphenated word written solid."""
+        solid = word.replace("-", "")
+        if not solid.isalpha():
+            return []
+        return [Pattern(entry=p.entry, words=(word,), mode=p.mode)
+                for p in self._lookup(solid, "") if p.entry.label in COMPOUND_LABELS]
+
     def _hyphen_modifier(self, word: str) -> list[Pattern]:
         """ "adhd-symtom", "pms-relaterade", "q10-tilskud": a known word before a hyphen gives its meaning."""
         first, rest = word.split("-", 1)
@@ -289,8 +298,8 @@ class Lexicon:
             return found  # numbers and punctuation never carry a compound affix
         if not tag and (self.heads or self.modifiers):
             found.extend(self.analyse_compound(word))
-        if not tag and "-" in word[1:-1] and not found:
-            found.extend(self._hyphen_modifier(word))
+        if not tag and "-" in word[1:-1] and not any(p.entry.label in COMPOUND_LABELS for p in found):
+            found.extend(self._joined(word) or self._hyphen_modifier(word))
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
             found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not _names_biology(p, word[size:]))
