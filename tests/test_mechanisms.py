@@ -322,6 +322,24 @@ def test_lowering_is_benefit(lang, text, result):
     assert (outcome(claim), claim.polarity) == (result, "benefit")
 
 
+# "more of" is harm for a disease it governs, benefit for a bodily outcome
+@pytest.mark.parametrize("lang,text,result,polarity", [
+    ("sv", "Forskarna såg en ökning av gallsten hos dem som tog kalcium.", "K80", "harm"),
+    ("sv", "Kreatin ökade muskelstyrkan hos äldre.", "muscle strength", "benefit"),
+    ("da", "Der var en stigning i nyresten blandt dem, der fik calcium.", "N20", "harm"),
+    ("da", "Kreatin øgede muskelstyrken hos ældre.", "muscle strength", "benefit"),
+    ("nb", "Vi så en økning i atrieflimmer hos dem som fikk fiskeolje.", "I48", "harm"),
+    ("nb", "Kreatin økte muskelstyrken hos eldre.", "muscle strength", "benefit"),
+    ("en", "The trial found an increase in kidney stones with calcium.", "N20", "harm"),
+    ("en", "Creatine increased muscle strength in older adults.", "muscle strength", "benefit"),
+    # a condition before the cue is no object of it: the patients' creatine level rose
+    ("da", "Hos patienter med migræne øgede magnesium søvnkvaliteten.", "sleep quality", "benefit"),
+])
+def test_increase_is_harm_for_a_disease(lang, text, result, polarity):
+    claims = [c for c in with_outcome(claims_of(text, lang)) if outcome(c) == result]
+    assert [c.polarity for c in claims] == [polarity]
+
+
 # (lang, text, ICD-10): GOLD.md no_effect, the sentence denies the link
 NO_EFFECT = [
     ("sv", "Zink hade ingen effekt på förkylningen.", "J00"),

@@ -88,6 +88,7 @@ class RuleEntry(Model):
     route: Route | None = None
     value: float | None = None
     direction: Direction = "both"
+    rises: bool = False  # an EFFECT saying "more of": benefit for a target, harm for a condition
     cased: bool = False
     kind: Literal["supplement", "food", "drug", "other"] | None = None
     examples: list[str] = Field(default_factory=list)

@@ -92,6 +92,8 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         return "association", None
     nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
                                         c.entry.polarity != "association"))  # "blødningsrisikoen" itself first
+    if nearest.entry.rises and anchor.label == "CONDITION" and nearest.end <= anchor.start:
+        return "harm", nearest  # "en økning i atrieflimmer": more of a disease
     return nearest.entry.polarity or "association", nearest
 
 
