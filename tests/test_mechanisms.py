@@ -190,6 +190,10 @@ NOT_CLAIMS = [
     ("nb", "Forskerne undersøkte om jern kan redusere tretthet."),
     ("en", "The researchers examined whether zinc can shorten colds."),
     ("en", "The aim of the study was to test whether vitamin D prevents asthma."),
+    ("sv", "I en stor studie utvärderade man om fiskolja kunde minska risken för stroke."),
+    ("da", "I forsøget vurderede man, om zink kunne forkorte forkølelsen."),
+    ("nb", "Studien vurderte om vitamin D kunne forebygge brudd."),
+    ("en", "The trial assessed whether fish oil could lower the risk of stroke."),
     # questions
     ("da", "Kan magnesium forebygge migræne?"),
     ("sv", "Hjälper magnesium mot kramper?"),
@@ -384,6 +388,11 @@ NOT_AMOUNTS = [
     ("nb", "En boks magnesium koster 249 kr og hjelper mot kramper."),
     ("en", "Zinc has been used against colds for 50 years."),
     ("en", "Women over 50 years should take vitamin D to prevent osteoporosis."),
+    # a share of the body's store is not a dose
+    ("sv", "Omkring 60 % av magnesiumet i kroppen finns i skelettet, som det stärker."),
+    ("da", "Cirka 99 % af kalken i kroppen sidder i knoglerne og styrker dem."),
+    ("nb", "Rundt 95 % av kreatinet i kroppen ligger i musklene og bedrer styrken."),
+    ("en", "About 99% of the calcium in the body is in the bones, which it strengthens."),
 ]
 
 
@@ -477,3 +486,23 @@ def test_dose_table_row(lang, text, substance, amount, unit):
 def test_per_day_across_a_comma(lang, text):
     (claim,) = claims_of(text, lang)
     assert claim.dose.per == "day"
+
+
+# --- boilerplate ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("sv", "En stor studie (Berg et al) fann att fiskolja minskade risken för stroke.", "I63"),
+    ("da", "Hansen et al. (2019) fandt, at zink forkortede forkølelse.", "J00"),
+    ("nb", "En studie (Olsen et al., 2020) viste at jern reduserte tretthet.", "R53"),
+    ("en", "A large trial (Smith et al) found that fish oil lowered the risk of stroke.", "I63"),
+])
+def test_in_text_citation_keeps_the_paragraph(lang, text, icd):
+    assert [outcome(c) for c in with_outcome(claims_of(text, lang))] == [icd]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Berg A, Lund B, et al. Fiskolja minskar risken för stroke. Lakartidningen. 2019;116:1-5."),
+    ("en", "Smith J, Jones K, et al. Fish oil lowers the risk of stroke. Neurology. 2019;92:1-10."),
+])
+def test_reference_entry_is_boilerplate(lang, text):
+    assert claims_of(text, lang) == []

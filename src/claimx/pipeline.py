@@ -199,14 +199,25 @@ def nlp_view(text: str) -> str:
     return LONG_CHUNK.sub(lambda m: " " * len(m.group()), text)
 
 
+IN_TEXT_YEAR = re.compile(r"\.?\s{0,2}[(,]\s{0,2}(?:19|20)\d\d")
+
+
 def _is_boilerplate(doc, spans) -> bool:
-    """Navigation, shop and reference lines: short lines with a cue, or any line citing a DOI or URL."""
+    """Navigation, shop and reference lines: short lines with a cue, or any line citing a DOI or URL.
+    An in-text citation ("(Aung et al)", "Aung et al. (2019)") leaves its paragraph prose."""
     for span in spans:
-        if span.label_ != "BOILERPLATE":
+        if span.label_ != "BOILERPLATE" or _in_text_citation(doc, span):
             continue
         if span.id_.startswith("com.boiler.reference") or len(doc) <= SHORT_BLOCK_TOKENS or span.start < 3:
             return True
     return False
+
+
+def _in_text_citation(doc, span) -> bool:
+    if not span.text.lower().startswith("et al"):
+        return False
+    before = doc.text[max(0, span.start_char - 80):span.start_char]
+    return before.rfind("(") > before.rfind(")") or bool(IN_TEXT_YEAR.match(doc.text, span.end_char))
 
 
 def _ends_article(doc, spans) -> bool:

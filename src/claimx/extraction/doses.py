@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 MAGNITUDE_RE = re.compile(r"(?P<v>\d{1,3}(?:[,.]\d{1,2})?)\s?(?P<u>mmHg|%|procent|prosent|percent)")
 PERCENT_NEAR_SUBSTANCE = 20  # "10-20% mer magnesium": a percentage this close before a substance is a dose
-PERCENT_LINK = re.compile(r"\s{0,2}(?:(?:mer|mere|mer|more|extra|ekstra|av|af|of|rent|ren|pure)\s{1,2}){0,2}", re.I)
+# "av/af/of" is no link: "95 % av kreatinet i kroppen" is a share, not a dose
+PERCENT_LINK = re.compile(r"\s{0,2}(?:(?:mer|mere|more|extra|ekstra|rent|ren|pure)\s{1,2}){0,2}", re.I)
 
 
 def split_doses(sentence: Sentence) -> tuple[list[FoundDose], list[Magnitude]]:
