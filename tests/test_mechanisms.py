@@ -68,6 +68,43 @@ def test_substance_reference_takes_the_previous_substance(lang, text, substance,
     assert claim.rule_ids[:2] == [ref_id, "discourse.previous"]
 
 
+# "the drug" is the last drug named, even when a supplement came after it
+@pytest.mark.parametrize("lang,text,icd", [
+    ("sv", "Många tar statiner. Coenzym Q10 bildas i kroppen. Läkemedlet kan ge muskelvärk.", "M79"),
+    ("da", "Mange tager statiner. Coenzym Q10 dannes i kroppen. Medicinen kan give muskelsmerter.", "M79"),
+    ("nb", "Mange bruker statiner. Koenzym Q10 dannes i kroppen. Medisinen kan gi muskelsmerter.", "M79"),
+    ("en", "Many people take statins. Coenzyme Q10 is made in the body. The drug can cause muscle pain.", "M79"),
+])
+def test_drug_reference_takes_the_last_drug(lang, text, icd):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition]
+    assert (claim.substance.name, outcome(claim), claim.polarity) == ("statins", icd, "harm")
+    assert claim.rule_ids[1] == "discourse.reference"
+
+
+# an outcome word inside a drug's name is not its outcome, a benefit word inside a disease's name no cue
+@pytest.mark.parametrize("lang,text,icd", [
+    ("sv", "Personer som tar kolesterolsänkande läkemedel får ofta muskelsmärta.", "M79"),
+    ("da", "Personer, der tager kolesterolsænkende medicin, får ofte muskelsmerter.", "M79"),
+    ("nb", "Personer som bruker kolesterolsenkende medisin, får ofte muskelsmerter.", "M79"),
+    ("en", "People who take cholesterol-lowering drugs often get muscle pain.", "M79"),
+])
+def test_outcome_inside_a_drug_name(lang, text, icd):
+    claims = with_outcome(claims_of(text, lang))
+    assert {(c.substance.name, outcome(c)) for c in claims if c.condition} == {("statins", icd)}
+    assert not any(c.target and c.target.name == "cholesterol" for c in claims)
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Statiner kan leda till förlust av styrka."),
+    ("da", "Statiner kan give tab af styrke."),
+    ("nb", "Statiner kan gi tap av styrke."),
+    ("en", "Statins can lead to loss of strength."),
+])
+def test_benefit_word_inside_a_disease_name(lang, text):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition]
+    assert (claim.condition.name, claim.polarity) == ("muscle weakness", "harm")
+
+
 def test_no_substance_anywhere_gives_no_claim():
     assert claims_of("Migræne er hyppig.\n\nDosen er 300 mg dagligt.", "da") == []
 

@@ -136,7 +136,8 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
             return []
         if outcomes and not doses and _outcome_is_subject(sentence, outcomes):
             return []  # "Högt blodtryck kan skada hjärtat": the disease acts, no substance does
-        named = discourse.implied()
+        typed = [ref.entry.kind for ref in sentence.of("SUBSTANCE_REF") if ref.entry.kind]
+        named = (discourse.of_kind(typed[0]) if typed else None) or discourse.implied()
     if named is None:
         return []
     return [_implied_sub(sentence, named)]
@@ -187,6 +188,9 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
     """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
     "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
+    if not sub.implied and sub.start <= outcome.start and outcome.end <= sub.end and \
+            sub.end - sub.start > outcome.end - outcome.start:
+        return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
     if outcome.label != "CONDITION":
         return True
     if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:

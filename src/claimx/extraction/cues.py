@@ -79,7 +79,9 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     nearest to the anchor in its clause decides (cues of other clauses only
     when the clause has none). No cue at all: association.
     """
-    cues = sentence.of("EFFECT")
+    start, end = substance
+    cues = [c for c in sentence.of("EFFECT") if not _inside_name(c, anchor) and not (c.start >= start and c.end <= end
+                                                                                   and end - start > c.end - c.start)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -95,6 +97,13 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     if nearest.entry.rises and anchor.label == "CONDITION" and nearest.end <= anchor.start:
         return "harm", nearest  # "en økning i atrieflimmer": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+def _inside_name(cue: Mention, anchor: Mention) -> bool:
+    """A cue word that is part of a longer disease name ("tab af styrke") says nothing of its own."""
+    return (anchor.label == "CONDITION" and cue.entry.polarity == "benefit"
+            and anchor.token_start <= cue.token_start and cue.token_end <= anchor.token_end
+            and anchor.token_end - anchor.token_start > cue.token_end - cue.token_start)
 
 
 DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)

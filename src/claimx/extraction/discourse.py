@@ -87,6 +87,7 @@ class Discourse:
     outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
     last_block_outcomes: list[Mention] = field(default_factory=list)
     lead_in: LeadIn | None = None
+    by_kind: dict[str, Named] = field(default_factory=dict)  # the last substance of each kind in the article
 
     def enter(self, sentence: Sentence) -> None:
         """Move to ``sentence``: a new paragraph resets what only lasts a paragraph."""
@@ -125,6 +126,11 @@ class Discourse:
                 return named
         return Named(self.topic, None, "topic") if self.topic else None
 
+    def of_kind(self, kind: str) -> Named | None:
+        """The substance a typed reference points to: "medicinen" the last drug named in the article."""
+        named = self.by_kind.get(kind)
+        return Named(named.name, named.form, "discourse.reference") if named else None
+
     def referenced_outcomes(self, plural: bool) -> list[Mention]:
         """The conditions an outcome reference points to: the last one named ("sygdommen"),
         or with a plural reference ("mot något av dessa") all those of the last sentence naming any."""
@@ -134,6 +140,9 @@ class Discourse:
     def leave(self, sentence: Sentence, evidence: Evidence | None) -> None:
         """Remember what ``sentence`` named for the sentences after it."""
         subs = sentence.of("SUBSTANCE")
+        for sub in subs:
+            if sub.entry.kind:
+                self.by_kind[sub.entry.kind] = Named(sub.entry.name or "", sub.entry.form, sub.entry.id)
         if subs:
             first = subs[0]
             self.previous = Named(first.entry.name or "", first.entry.form, "discourse.previous")
