@@ -121,6 +121,11 @@ OUTCOME_REFS = [
     ("nb", "Mange får migrene om våren. Magnesium kan lindre plagene.", "magnesium", {"G43"}),
     ("en", "Many children catch the flu each winter. Vitamin D may shorten the illness.", "vitamin d", {"J11"}),
     ("en", "Gout is painful. Cherries are tasty. Vitamin C may ease the condition.", "vitamin c", {"M10"}),
+    # the people affected stand for their disease
+    ("sv", "Högt blodtryck är vanligt. Magnesium kan hjälpa de drabbade.", "magnesium", {"I10"}),
+    ("da", "Migræne er hyppig. Magnesium kan hjælpe de ramte.", "magnesium", {"G43"}),
+    ("nb", "Migrene er vanlig. Magnesium kan hjelpe de rammede.", "magnesium", {"G43"}),
+    ("en", "Gout is painful. Vitamin C may help those affected.", "vitamin c", {"M10"}),
     ("da", "Mange har både hovedpine og migræne. Magnesium virker mod disse gener.", "magnesium", {"R51", "G43"}),
     ("sv", "Stress kan ge sömnbesvär och huvudvärk. Magnesium kan hjälpa mot dessa besvär.",
      "magnesium", {"G47", "R51"}),
@@ -361,6 +366,22 @@ def test_adverse_wording_is_harm(lang, text, icd, certainty):
 def test_lowering_is_benefit(lang, text, result):
     (claim,) = with_outcome(claims_of(text, lang))
     assert (outcome(claim), claim.polarity) == (result, "benefit")
+
+
+# recovering from a disease, and a beneficial influence on it, are benefits
+@pytest.mark.parametrize("lang,text,icd", [
+    ("sv", "Fler av dem som tog zink hade återhämtat sig från förkylningen efter fem dagar.", "J00"),
+    ("sv", "Kreatin kan ha en gynnsam inverkan på trötthet.", "R53"),
+    ("da", "Flere af dem, der fik zink, var kommet sig over forkølelsen efter en uge.", "J00"),
+    ("da", "Kreatin kan have en gavnlig indvirkning på træthed.", "R53"),
+    ("nb", "Flere av dem som fikk sink, hadde kommet seg etter forkjølelsen.", "J00"),
+    ("nb", "Kreatin kan ha en positiv innvirkning på tretthet.", "R53"),
+    ("en", "More of those given zinc had recovered from their colds after five days.", "J00"),
+    ("en", "Creatine may have a beneficial impact on fatigue.", "R53"),
+])
+def test_recovery_and_beneficial_influence(lang, text, icd):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition]
+    assert (outcome(claim), claim.polarity) == (icd, "benefit")
 
 
 # "more of" is harm for a disease it governs, benefit for a bodily outcome

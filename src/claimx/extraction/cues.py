@@ -80,8 +80,10 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     when the clause has none). No cue at all: association.
     """
     start, end = substance
+    refs = sentence.of("OUTCOME_REF")  # "those affected" names the outcome; its words are no cue
     cues = [c for c in sentence.of("EFFECT") if not _inside_name(c, anchor) and not (c.start >= start and c.end <= end
-                                                                                   and end - start > c.end - c.start)]
+                                                                                   and end - start > c.end - c.start)
+            and not any(r.start <= c.start and c.end <= r.end for r in refs)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
