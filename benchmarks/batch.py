@@ -1,24 +1,30 @@
-"""Batch benchmark: tokenizer vs extraction speed, -j 1 vs -j 2, memory, incremental re-run.
+"""Batch benchmark: tokenizer vs extraction speed on real and synthetic articles, start-up,
+-j 1 vs -j 2, memory, incremental re-run.
 
-Generates a corpus of distinct articles by recombining paragraphs of
-``corpus/`` with UD sentences from ``../shared/ud`` (every article a new
-combination, so no document repeats), then reports, in one run, medians of
-``--runs`` repetitions:
+Two corpora of distinct documents, each measured in the same run:
+
+- **real articles** (first): the paragraphs of the seeds (``../shared/seeds``),
+  the ``../shared/dev`` pages and ``corpus/``, recombined within a language
+  into new documents (an article's paragraphs with about half of them swapped
+  for paragraphs of other articles), every document a new text;
+- **the synthetic mix**: one ``corpus/`` paragraph and two paragraphs of UD
+  sentences (``../shared/ud``), which the prefilter mostly skips.
+
+It reports, as medians of ``--runs`` rounds with [min–max]:
 
 - words/s of the bare ``spacy.blank(lang)`` tokenizer and of claimx extraction
-  on the same texts, and their ratio;
-- docs/s of ``claimx run`` end to end with ``-j 1`` and ``-j 2``, on the corpus
-  (``--articles``, default 5,000) and on one ten times larger; start-up
-  (importing spaCy, building the pipelines: about two seconds) weighs on the
-  smaller one;
-- peak RSS of ``claimx run -j 1`` at 1x and 10x corpus size;
-- the time of an incremental re-run of the unchanged corpus.
+  (language ID included) on the same texts, and their ratio, per corpus;
+- start-up: the wall time of ``claimx run`` on a one-line file, beside that of
+  ``python -c "import spacy"`` (a floor no spaCy tool can go under);
+- docs/s of ``claimx run`` end to end with ``-j 1`` and ``-j 2`` on
+  ``--articles`` real documents (default 2,000) and the speed-up;
+- peak RSS of ``claimx run -j 1`` on 400 and on 4,000 real documents;
+- the time of an incremental re-run of the unchanged real corpus.
 
-Paired measurements (tokenizer and extraction, ``-j 1`` and ``-j 2``) are
-interleaved after a warm-up, so a machine whose speed drifts during the run
-affects both sides of each ratio alike.
+Paired measurements are interleaved after a warm-up, so a machine whose speed
+drifts during the run affects both sides of each ratio alike.
 
-Run: python benchmarks/batch.py [--articles 5000] [--runs 3] [--ud ../shared/ud]
+Run: python benchmarks/batch.py [--articles 2000] [--runs 5] [--shared ../shared]
 """
 
 from __future__ import annotations
@@ -81,6 +87,44 @@ def generate(n: int, ud: Path, seed: int = 7) -> list[dict]:
     return articles
 
 
+def seed_language(shared: Path, path: Path) -> str | None:
+    gold = shared / "gold" / (path.name + ".json")
+    return json.loads(gold.read_text("utf-8"))["language"] if gold.is_file() else None
+
+
+def real_articles_by_language(shared: Path) -> dict[str, list[list[str]]]:
+    """The paragraphs (non-empty lines) of every real article in sv, da and nb, per language."""
+    found: dict[str, list[list[str]]] = {lang: [] for lang in UD_FILES}
+    sources = [(p, seed_language(shared, p)) for p in sorted((shared / "seeds").glob("*.txt"))]
+    for folder in (shared / "dev" / "texts", ROOT / "corpus"):
+        sources += [(p, p.name[:2]) for p in sorted(folder.glob("*.txt"))]
+    for path, lang in sources:
+        if lang in found:
+            found[lang].append([line for line in path.read_text("utf-8").splitlines() if line.strip()])
+    return found
+
+
+def generate_real(n: int, shared: Path, seed: int = 11) -> list[dict]:
+    """n distinct documents from real articles: an article's paragraphs in order, about half
+    of them swapped for paragraphs of other articles in the same language."""
+    rng = random.Random(seed)
+    by_lang = real_articles_by_language(shared)
+    langs = [lang for lang in by_lang for _ in by_lang[lang]]  # weighted by how many articles there are
+    seen: set[str] = set()
+    articles: list[dict] = []
+    while len(articles) < n:
+        lang = rng.choice(langs)
+        pool = by_lang[lang]
+        base = rng.choice(pool)
+        parts = [p if rng.random() < 0.5 else rng.choice(rng.choice(pool)) for p in base]
+        text = "\n".join(parts)
+        if text in seen:
+            continue
+        seen.add(text)
+        articles.append({"id": f"real-{len(articles):06d}", "text": text, "lang": lang})
+    return articles
+
+
 def write_jsonl(articles: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for article in articles:
@@ -135,53 +179,77 @@ def timed_run(args: list[str]) -> tuple[float, int]:
     return float(out[0]), int(out[1])
 
 
+def spread(values: list[float], fmt: str = ",.0f") -> str:
+    """Median [min–max]."""
+    return f"{statistics.median(values):{fmt}} [{min(values):{fmt}}–{max(values):{fmt}}]"
+
+
+def paired_speeds(articles: list[dict], runs: int) -> tuple[list[float], list[float], list[float]]:
+    """Tokenizer and extraction words/s, interleaved, and the ratio of each round."""
+    tok, ext = [], []
+    for _ in range(runs):
+        tok.append(tokenizer_speed(articles))
+        ext.append(extraction_speed(articles))
+    return tok, ext, [e / t for t, e in zip(tok, ext)]
+
+
+def start_up(folder: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall seconds of `claimx run` on a one-line file and of `python -c "import spacy"`, interleaved."""
+    one = folder / "one-line.txt"
+    one.write_text("Magnesium kan lindra migrän hos vuxna.\n", "utf-8")
+    claimx, spacy_import = [], []
+    for _ in range(runs):
+        claimx.append(timed_run(["run", str(one), "-o", str(folder / "one.jsonl"), "-q"])[0])
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import spacy"], check=True)
+        spacy_import.append(time.perf_counter() - start)
+    return claimx, spacy_import
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--ud", type=Path, default=ROOT.parent / "shared" / "ud")
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
-    base = generate(args.articles, args.ud)
-    large = generate(args.articles * 10, args.ud, seed=8)
+    real = generate_real(max(args.articles, 4000), args.shared)
+    base = real[:args.articles]
+    synthetic = generate(1500, args.shared / "ud")
     rows = []
     with tempfile.TemporaryDirectory(prefix="claimx-bench-") as tmp:
         folder = Path(tmp)
-        sample = base[: min(len(base), 1500)]
-        tokenizer_speed(sample[:300]), extraction_speed(sample[:300])  # warm-up: imports, caches; not counted
-        tok, ext = [], []
-        for _ in range(args.runs):  # interleaved, so a machine that speeds up or slows down hits both alike
-            tok.append(tokenizer_speed(sample))
-            ext.append(extraction_speed(sample))
-        rows.append(("bare spacy.blank tokenizer", f"{statistics.median(tok):,.0f} words/s"))
-        rows.append(("claimx extraction (same texts)", f"{statistics.median(ext):,.0f} words/s"))
-        rows.append(("ratio extraction / tokenizer", f"{statistics.median(ext) / statistics.median(tok):.2f}"))
+        sample = real[:400]
+        tokenizer_speed(sample[:100]), extraction_speed(sample[:100])  # warm-up: imports, caches; not counted
+        for name, articles in (("real articles", sample), ("synthetic mix", synthetic)):
+            tok, ext, ratio = paired_speeds(articles, args.runs)
+            rows.append((f"bare tokenizer, {name}", f"{spread(tok)} words/s"))
+            rows.append((f"claimx extraction, {name}", f"{spread(ext)} words/s"))
+            rows.append((f"ratio extraction / tokenizer, {name}", spread(ratio, ".3f")))
+        claimx, spacy_import = start_up(folder, args.runs)
+        rows.append(("start-up: claimx run on a one-line file", f"{spread(claimx, '.2f')} s"))
+        rows.append(("floor: python -c 'import spacy'", f"{spread(spacy_import, '.2f')} s"))
+        path = folder / "real.jsonl"
+        write_jsonl(base, path)
+        out = str(folder / "out.jsonl")
+        j1, j2 = [], []
+        for _ in range(args.runs):  # interleaved too
+            j1.append(timed_run(["run", str(path), "-o", out, "-q", "-j", "1"])[0])
+            j2.append(timed_run(["run", str(path), "-o", out, "-q", "-j", "2"])[0])
+        rows.append((f"claimx run -j 1, {len(base)} real documents", f"{len(base) / statistics.median(j1):,.1f} docs/s"))
+        rows.append((f"claimx run -j 2, {len(base)} real documents", f"{len(base) / statistics.median(j2):,.1f} docs/s"))
+        rows.append(("speed-up -j 2 / -j 1", spread([a / b for a, b in zip(j1, j2)], ".2f")))
+        again = [timed_run(["run", str(path), "-o", out, "-q", "-j", "2", "--incremental"])[0]
+                 for _ in range(args.runs)]
+        rows.append((f"incremental re-run, unchanged {len(base)} documents", f"{spread(again, '.2f')} s"))
         rss = {}
-        for articles in (base, large):
-            name = f"{len(articles)} articles"
-            path = folder / f"in-{len(articles)}.jsonl"
-            write_jsonl(articles, path)
-            out = str(folder / f"out-{len(articles)}.jsonl")
-            j1, j2, peak = [], [], 0
-            for _ in range(args.runs):  # interleaved too
-                seconds, kib = timed_run(["run", str(path), "-o", out, "-q", "-j", "1"])
-                j1.append(seconds)
-                peak = max(peak, kib)
-                j2.append(timed_run(["run", str(path), "-o", out, "-q", "-j", "2"])[0])
-            rss[len(articles)] = peak
-            rows.append((f"claimx run -j 1, {name}", f"{len(articles) / statistics.median(j1):,.1f} docs/s"))
-            rows.append((f"claimx run -j 2, {name}", f"{len(articles) / statistics.median(j2):,.1f} docs/s"))
-            rows.append((f"speed-up -j 2 / -j 1, {name}", f"{statistics.median(j1) / statistics.median(j2):.2f}"))
-            if articles is base:
-                again = [timed_run(["run", str(path), "-o", out, "-q", "-j", "2", "--incremental"])[0]
-                         for _ in range(args.runs)]
-                rows.append((f"incremental re-run, unchanged {name}", f"{statistics.median(again):.2f} s"))
-                rows.append(("first run (-j 2) / incremental re-run",
-                             f"{statistics.median(j2) / statistics.median(again):.1f}x"))
-        rows.append((f"peak RSS -j 1, {len(base)} articles (1x)", f"{rss[len(base)] / 1024:,.0f} MiB"))
-        rows.append((f"peak RSS -j 1, {len(large)} articles (10x)", f"{rss[len(large)] / 1024:,.0f} MiB"))
-        rows.append(("RSS ratio 10x / 1x", f"{rss[len(large)] / rss[len(base)]:.2f}"))
-    print(f"articles: {len(base)} ({words(base):,} words) and {len(large)} ({words(large):,} words); "
-          f"medians of {args.runs} runs\n")
+        for size in (400, 4000):
+            sized = folder / f"rss-{size}.jsonl"
+            write_jsonl(real[:size], sized)
+            rss[size] = timed_run(["run", str(sized), "-o", str(folder / "rss.jsonl"), "-q", "-j", "1"])[1]
+            rows.append((f"peak RSS -j 1, {size} real documents", f"{rss[size] / 1024:,.0f} MiB"))
+        rows.append(("RSS ratio 4,000 / 400", f"{rss[4000] / rss[400]:.2f}"))
+    print(f"real documents: {len(base)} ({words(base):,} words; ratios on the first {len(sample)}), "
+          f"synthetic: {len(synthetic)}; medians [min–max] of {args.runs} rounds\n")
     print("| measure | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
