@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
-from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, word_fits
+from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, names_biology, word_fits
 from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
@@ -188,14 +188,16 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
         for pattern in word_patterns(word, lexicon, lemmas):
             if not (biology and pattern.entry.label == "SUBSTANCE"):
                 _keep(best, pattern, i, i + 1)
-        for pattern in lexicon.phrase_candidates(word):
+        if i + 1 >= size:
+            continue  # a phrase or a name written apart needs a next word
+        following = strings[orths[i + 1]]
+        for pattern in lexicon.phrases_before(word, following):
             end = i + len(pattern.words)  # the first word fits: that is how it was found
             if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
                 _keep(best, pattern, i, end)
-        if i + 1 < size:
-            for pattern in _written_apart(word, strings[orths[i + 1]], lexicon):
-                _keep(best, pattern, i, i + 2)
-                apart.append((i, i + 2))
+        for pattern in _written_apart(word, following, lexicon):
+            _keep(best, pattern, i, i + 2)
+            apart.append((i, i + 2))
     spans = []
     for _, start, end, pattern in _drop_covered(list(best.values()), apart):
         span = Span(doc, start, end, label=pattern.entry.label)
@@ -243,20 +245,22 @@ def _written_apart(word: str, following: str, lexicon: Lexicon) -> list[Pattern]
     if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
         return []
     solid = word.lower() + following
-    return [Pattern(entry=p.entry, words=(word, following), mode=p.mode)
-            for p in lexicon.word_matches(solid) if p.entry.label in COMPOUND_LABELS and (
-                p.mode == "exact" or (p.mode == "prefix" and len(word) < len(p.words[0])
-                                      and len(solid) - len(p.words[0]) <= MAX_ENDING))]
+    found = [p for p in lexicon.exact.get(solid, ()) if p.entry.label in COMPOUND_LABELS]
+    for size in range(max(len(word) + 1, len(solid) - MAX_ENDING), min(len(solid), lexicon.max_affix) + 1):
+        found.extend(p for p in lexicon.prefix.get(solid[:size], ())
+                     if p.entry.label in COMPOUND_LABELS and not names_biology(p, solid[size:]))
+    return [Pattern(entry=p.entry, words=(word, following), mode=p.mode) for p in found]
 
 
 def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list[tuple]:
     """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes"),
     and an outcome or substance word inside a name written apart ("astma" of "astma sprays")."""
+    longer = [(s, e, p.entry.label) for _, s, e, p in found if e - s > 1]  # only these can cover another
+
     def covered(start: int, end: int, label: str) -> bool:
         if label in COMPOUND_LABELS and any(s <= start and end <= e and e - s > end - start for s, e in apart):
             return True
-        return any(p.entry.label == label and s <= start and end <= e and e - s > end - start
-                   for _, s, e, p in found)
+        return any(other == label and s <= start and end <= e and e - s > end - start for s, e, other in longer)
 
     kept = [m for m in found if not covered(m[1], m[2], m[3].entry.label)]
     return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))

@@ -184,10 +184,12 @@ class Lexicon:
     max_modifier: int = 0
     _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _screen: tuple[re.Pattern, ...] | None = None
+    _phrase_index: dict[str, dict[str, list[tuple[int, Pattern]]]] | None = None
 
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
             self.phrases.setdefault(self._key(pattern, 0), []).append(pattern)
+            self._phrase_index = None
             return
         word = pattern.words[0]
         if pattern.mode == "infix":
@@ -230,8 +232,8 @@ class Lexicon:
         found = self._cache.get(word)
         if found is None:
             lower = word.lower()
-            screened = lower.replace("-", "") if "-" in lower else lower  # "lunge-funktion": also written solid
-            if not any(regex.search(lower) or regex.search(screened) for regex in self.screen()):
+            solid = lower.replace("-", "") if "-" in lower else None  # "lunge-funktion": also written solid
+            if not any(regex.search(lower) or (solid and regex.search(solid)) for regex in self.screen()):
                 return ()
             found = tuple(self._lookup(lower, ""))
             if word != lower or not word.isalpha():  # symbols such as "MgO", "CGRP" are cased patterns
@@ -291,7 +293,7 @@ class Lexicon:
         """ "adhd-symtom", "pms-relaterade", "q10-tilskud": a known word before a hyphen gives its meaning."""
         first, rest = word.split("-", 1)
         return [Pattern(entry=p.entry, words=(first,), mode="modifier") for p in self.exact.get(first, ())
-                if p.entry.label in COMPOUND_LABELS and not _names_biology(p, rest)]
+                if p.entry.label in COMPOUND_LABELS and not names_biology(p, rest)]
 
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
         found = list(self.exact.get(tag + word, ()))
@@ -303,7 +305,7 @@ class Lexicon:
             found.extend(self._joined(word) or self._hyphen_modifier(word))
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
-            found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not _names_biology(p, word[size:]))
+            found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not names_biology(p, word[size:]))
             found.extend(self.suffix.get(tag + word[-size:], ()))
         if not tag:
             found.extend(p for p in self.infix if not p.entry.cased and p.words[0] in word)
@@ -315,8 +317,32 @@ class Lexicon:
         """Multi-word patterns whose first word is ``word``."""
         return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
 
+    def phrases_before(self, word: str, following: str) -> list[Pattern]:
+        """The patterns of :meth:`phrase_candidates` (in the same order) whose second word may be
+        ``following``: indexed by the second word's first letters, so most are never tried."""
+        if self._phrase_index is None:
+            self._phrase_index = {key: _second_word_index(patterns) for key, patterns in self.phrases.items()}
+        found: list[tuple[int, Pattern]] = []
+        for offset, (key, text) in enumerate(((word.lower(), following.lower()), ("\x01" + word, following))):
+            table = self._phrase_index.get(key)
+            if table:
+                for prefix in dict.fromkeys(text[:size] for size in range(1, SECOND_KEY + 1)):
+                    found.extend((offset, *hit) for hit in table.get(prefix, ()))  # type: ignore[misc]
+        return [pattern for *_, pattern in sorted(found, key=lambda hit: hit[:2])]
 
-def _names_biology(pattern: Pattern, rest: str) -> bool:
+
+SECOND_KEY = 3  # letters of a phrase's second word it is indexed by
+
+
+def _second_word_index(patterns: list[Pattern]) -> dict[str, list[tuple[int, Pattern]]]:
+    """(position, pattern) by the first letters of the phrase's second word (up to SECOND_KEY)."""
+    table: dict[str, list[tuple[int, Pattern]]] = {}
+    for position, pattern in enumerate(patterns):
+        table.setdefault(pattern.words[1][:SECOND_KEY], []).append((position, pattern))
+    return table
+
+
+def names_biology(pattern: Pattern, rest: str) -> bool:
     """Whether a substance word before ``rest`` names body machinery ("calcium|kanaler", "glutamat|systemet")."""
     return pattern.entry.label == "SUBSTANCE" and any(
         rest[len(link):] in BIOLOGY_HEADS for link in ("", "s", "-") if rest.startswith(link))

@@ -38,6 +38,7 @@ class Sentence:
     _lang: str | None = None
     _doses: list[FoundDose] | None = None
     _durations: list[FoundDuration] | None = None
+    _of: dict[tuple[str, ...], list[Mention]] | None = None
 
     @property
     def doses(self) -> list[FoundDose]:
@@ -60,7 +61,14 @@ class Sentence:
         return self._lang
 
     def of(self, *labels: str) -> list[Mention]:
-        return [m for m in self.mentions if m.label in labels]
+        """The mentions of these labels, in text order (worked out once per set of labels; do not
+        change the list)."""
+        if self._of is None:
+            self._of = {}
+        found = self._of.get(labels)
+        if found is None:
+            found = self._of[labels] = [m for m in self.mentions if m.label in labels]
+        return found
 
 
 def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, entries: dict[str, RuleEntry],
@@ -71,19 +79,24 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
     ``sentence_lang(text) -> code`` names each sentence's language (default: the block's).
     """
     result = []
-    spans = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    spans = [(s.start, s.end, s) for s in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
+    first = 0  # spans are in token order: each sentence looks only at those starting inside it
     for sent in doc.sents:
+        while first < len(spans) and spans[first][0] < sent.start:
+            first += 1
         text = original[sent.start_char:sent.end_char].rstrip()
         left = len(text) - len(text.lstrip())
         text = text.strip()
         if not text:
             continue
         start = offset + sent.start_char + left
-        mentions = [
-            Mention(s.label_, offset + s.start_char, offset + s.end_char, s.start, s.end, entries[s.id_])
-            for s in spans
-            if sent.start <= s.start and s.end <= sent.end
-        ]
+        mentions = []
+        for span_start, span_end, s in spans[first:]:
+            if span_start >= sent.end:
+                break
+            if span_end <= sent.end:
+                mentions.append(Mention(s.label_, offset + s.start_char, offset + s.end_char, span_start, span_end,
+                                        entries[s.id_]))
         result.append(Sentence(start, start + len(text), text, lang, block, remedy_cues(own_cues(mentions)),
                                language_of=sentence_lang))
     return result
