@@ -24,10 +24,12 @@ def test_deterministic():
 
 def test_mixed_document_paragraphs():
     text = ("Magnesium kan minska antalet migränanfall hos vuxna enligt flera nya svenska studier.\n"
+            "Forskarna gav deltagarna magnesium varje dag i tre månader och såg färre anfall än i placebogruppen.\n"
+            "In English: magnesium supplements may reduce how often adults get migraine attacks.\n"
             "Smith J, Brown K. Magnesium supplementation and migraine prevention in adults: a randomized trial.\n")
     lang = identify(text)
     assert lang.code == "sv"
-    assert [p.code for p in lang.paragraphs] == ["sv", "en"]
+    assert [p.code for p in lang.paragraphs] == ["sv", "sv", "en", "sv"]  # a citation takes the article's
 
 
 def test_short_paragraph_takes_document_language():
@@ -106,7 +108,7 @@ def test_langid_cli_levels(tmp_path):
     from claimx.cli import main
 
     text = ("Magnesium kan minska migrän hos vuxna enligt en ny studie. Ja.\n"
-            "Smith J, Brown K. Magnesium supplementation and migraine prevention: a randomized trial.\n")
+            "Magnesium supplementation may prevent migraine in adults, a randomized trial found.\n")
     for level, expected in (("document", ["sv"]), ("paragraph", ["sv", "en"]), ("sentence", ["sv", "sv", "en"])):
         result = CliRunner().invoke(main, ["langid", "--level", level, "-"], input=text)
         rows = [json.loads(line) for line in result.output.splitlines()]
@@ -162,3 +164,60 @@ def test_numbers_alone_do_not_send_a_text_to_langdetect(monkeypatch):
     german = "Die Teilnehmer nahmen täglich Magnesium ein und berichteten über deutlich weniger Kopfschmerzen."
     assert detect(german).code == "de"
     assert asked
+
+
+# --- langdetect only for text that is plausibly another language -------------------------------
+
+@pytest.fixture
+def langdetect_calls(monkeypatch):
+    import claimx.language as language
+
+    calls = []
+    original = language.first_opinion
+
+    def counting(text, trials=language.LANGDETECT_TRIALS):
+        calls.append(text)
+        return original(text, trials)
+
+    monkeypatch.setattr(language, "first_opinion", counting)
+    return calls
+
+
+SWEDISH_WITH_NOISE = (
+    "Magnesium och sömn hos äldre vuxna\n"
+    "Magnesium kan förbättra sömnen hos äldre, visar en ny studie från Lunds universitet.\n"
+    "Deltagarna fick 320 mg magnesiumcitrat per dag i åtta veckor och sov i genomsnitt 25 minuter längre.\n"
+    "Av Karin Lindqvist, Per Hallberg & Ulla Östberg, Lunds universitet, 2024-03-11\n"
+    "1. Lindqvist K, Hallberg P, Östberg U, m.fl. Magnesium och sömn hos äldre. Läkartidningen. 2024;121:E4512.\n"
+    "Läs mer: www.example.se/magnesium-somn?utm_source=nyhetsbrev&id=4512\n"
+)
+
+
+def test_names_numbers_and_references_never_reach_langdetect(langdetect_calls):
+    from claimx.language import sentence_language
+    from claimx.language import Guess
+
+    lang = identify(SWEDISH_WITH_NOISE)
+    assert lang.code == "sv"
+    assert {p.code for p in lang.paragraphs} == {"sv"}
+    for line in SWEDISH_WITH_NOISE.splitlines()[3:]:
+        assert sentence_language(line, Guess("sv", 1.0)).code == "sv"
+    assert langdetect_calls == []
+
+
+def test_another_language_inside_an_article_still_found(langdetect_calls):
+    text = SWEDISH_WITH_NOISE + ("Die Studie zeigte, dass Magnesium den Schlaf älterer Menschen verbessern kann, "
+                                 "besonders bei jenen, die schlecht einschlafen.\n")
+    lang = identify(text)
+    assert lang.code == "sv"
+    assert lang.paragraphs[-1].code == "de"
+    assert len(langdetect_calls) >= 1
+
+
+def test_a_german_article_stays_german():
+    text = ("Magnesium und Schlaf\n"
+            "Viele ältere Menschen nehmen Magnesium, um besser zu schlafen, und berichten von ruhigeren Nächten.\n"
+            "Bei hohen Dosen verursacht Magnesiumoxid oft Durchfall, wie mehrere Studien zeigen.\n")
+    lang = identify(text)
+    assert lang.code == "de"
+    assert [p.code for p in lang.paragraphs[1:]] == ["de", "de"]

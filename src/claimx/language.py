@@ -198,8 +198,9 @@ def first_opinion(text: str, trials: int = LANGDETECT_TRIALS) -> list[Guess]:
     return [Guess(_LANGDETECT_TO_CODE.get(g.lang, g.lang), float(g.prob)) for g in found]
 
 
-def detect(text: str) -> Guess | None:
-    """The language of ``text``, or None when it has no letters to go on.
+def detect(text: str, context: str | None = None) -> Guess | None:
+    """The language of ``text``, or None when it has no letters to go on (or, inside a text
+    in the supported language ``context``, when it is too little prose to tell: it takes the context's).
 
     The n-gram model decides among sv, da, nb and en. langdetect is asked only
     when the text looks unlike all four (low likelihood under the model) and is
@@ -210,7 +211,7 @@ def detect(text: str) -> Guess | None:
     model = ngram_model()
     if model is None:
         return _langdetect_only(sample)
-    return _decide(sample, *model.vector(sample))
+    return _decide(sample, *model.vector(sample), context)
 
 
 def _has_letters(text: str, wanted: int) -> bool:
@@ -229,13 +230,23 @@ def _langdetect_only(sample: str) -> Guess | None:
     return Guess(candidates[0].code, round(candidates[0].confidence, 4)) if candidates else None
 
 
-def _decide(sample: str, totals: np.ndarray, count: int) -> Guess | None:
-    """The model's guess for a scored text, unless langdetect is sure it is another language."""
+def _decide(sample: str, totals: np.ndarray, count: int, context: str | None = None) -> Guess | None:
+    """The model's guess for a scored text, unless langdetect is sure it is another language.
+
+    Inside a text of a known language (``context``), a part is not plausibly
+    another language when the model gives it that language, or gives its
+    lowercase words that language: names, numbers, citations, units and URLs
+    lower the model's likelihood, and such lines never reach langdetect.
+    """
     if not _has_letters(sample, 3):
         return None
     guess, likelihood = ngram_model().decide(totals, count)  # type: ignore[union-attr]
+    if guess.code == context:
+        return guess
+    if context in SUPPORTED and (not _is_prose(sample) or CITATION.search(sample)):
+        return None  # a line of names, numbers, references or a URL: it takes its context's language
     if (likelihood < LIKELIHOOD_GATE and _has_letters(sample, MIN_OTHER_LETTERS)
-            and _letters_look_foreign(sample)):
+            and _letters_look_foreign(sample) and not _words_are(sample, context) and _words_look_foreign(sample)):
         candidates = first_opinion(sample)
         if _is_other(candidates):
             # A quick look says "another language": confirm with langdetect's full sampling.
@@ -260,6 +271,38 @@ def _letters_look_foreign(sample: str) -> bool:
     model = ngram_model()
     _, likelihood = model.decide(*model.vector(NON_LETTERS.sub(" ", sample)))  # type: ignore[union-attr]
     return likelihood < LIKELIHOOD_GATE
+
+
+PLAIN_WORD = re.compile(r"(?<![\w.-])[^\W\d_A-ZÅÄÖÆØ][^\W\d_]{2,}(?![\w-])")
+
+
+# A reference-list entry: "2. Qu H, Guo M, Chai H, et al." or "J Res Med Sci. 2012 Dec;17(12):1161-9".
+CITATION = re.compile(r"^\s{0,3}(?:\[?\d{1,3}[.)\]]\s{1,3})?(?:[A-ZÅÄÖÆØ][\w'’-]{1,30}\s[A-Z]{1,3}[,.]\s){2}"
+                      r"|\b(?:19|20)\d\d(?:\s[A-Z][a-z]{2})?\s?;\s?\d{1,4}\s?(?:\(\d{1,4}\))?\s?:\s?[eE]?\d{1,6}")
+
+
+def _words_look_foreign(sample: str) -> bool:
+    """Whether the lowercase words alone (no names, numbers, references or URL parts) are still unlike
+    sv, da, nb and en; a text with too few of them is left to langdetect."""
+    words = " ".join(PLAIN_WORD.findall(sample))
+    if not _has_letters(words, MIN_OTHER_LETTERS):
+        return True
+    model = ngram_model()
+    return model.decide(*model.vector(words))[1] < LIKELIHOOD_GATE  # type: ignore[union-attr]
+
+
+def _is_prose(sample: str) -> bool:
+    """Whether ``sample`` has enough lowercase words (not names, numbers, symbols or URL parts) to be prose."""
+    return _has_letters(" ".join(PLAIN_WORD.findall(sample)), MIN_SENTENCE_LETTERS)
+
+
+def _words_are(sample: str, context: str | None) -> bool:
+    """Whether the lowercase words of ``sample`` (no names, numbers or symbols) are in ``context``'s language."""
+    if context not in SUPPORTED:
+        return False  # inside a German text, say, every part may be German: langdetect decides
+    words = " ".join(PLAIN_WORD.findall(sample))
+    model = ngram_model()
+    return model.decide(*model.vector(words))[0].code == context  # type: ignore[union-attr]
 
 
 def _is_other(candidates: list[Guess]) -> bool:
@@ -309,7 +352,7 @@ def identify(text: str, override: str | None = None) -> Language:
         guess = None
         if _has_letters(text[start:end], MIN_PARAGRAPH_LETTERS):
             piece = text[start:min(end, start + MAX_PARAGRAPH_SAMPLE)]
-            guess = _decide(piece, *vector) if vector is not None else _langdetect_only(piece)
+            guess = _decide(piece, *vector, document.code) if vector is not None else _langdetect_only(piece)
         if guess is None or _is_scandinavian_swap(document, guess):
             guess = document
         result.append(ParagraphLanguage(start=start, end=end, code=guess.code, confidence=guess.confidence))
@@ -333,7 +376,7 @@ def sentence_language(sentence: str, paragraph: Guess) -> Guess:
     """A sentence's language; short sentences and weak sv/da/nb flips take the paragraph's."""
     if not _has_letters(sentence, MIN_SENTENCE_LETTERS):
         return paragraph
-    guess = detect(sentence)
+    guess = detect(sentence, paragraph.code)
     if guess is None or _is_scandinavian_swap(paragraph, guess, SENTENCE_SWAP_CONFIDENCE):
         return paragraph
     return guess

@@ -50,6 +50,8 @@ FLAG_END = 51  # the word ends a sentence
 FLAG_CLOSER = 52  # a closing bracket or quote
 FLAG_NO_START = 53  # begins in lowercase or with ,;:)] so never starts a sentence
 FLAG_SUSPENDED = 54  # ends in a hyphen: the first part of a suspended compound ("colon-" in "colon- og brystcancer")
+FLAG_PHRASE = 55  # the word begins a multi-word pattern
+FLAG_APART = 56  # the word may begin a name written apart ("astma" of "astma sprays")
 CONJUNCTIONS = {"og", "och", "eller", "samt", "and", "or", "&", "og/eller", "och/eller", "and/or", ","}
 
 
@@ -62,6 +64,8 @@ def add_word_flags(nlp: Language, lexicon: Lexicon, lemmas: dict[str, str] | Non
     vocab.add_flag(lambda word: len(word) >= 3 and word.endswith("-") and word[-2].isalpha(), flag_id=FLAG_SUSPENDED)
     vocab.add_flag(lambda word: not word.isspace() and bool(
         word_patterns(word, lexicon, lemmas) or lexicon.phrase_candidates(word)), flag_id=FLAG_RULE)
+    vocab.add_flag(lambda word: bool(lexicon.phrase_candidates(word)), flag_id=FLAG_PHRASE)
+    vocab.add_flag(lambda word: word.isalpha() and lexicon.may_start_apart(word.lower()), flag_id=FLAG_APART)
 
 
 def sentence_starts(ends: np.ndarray, closers: np.ndarray, no_start: np.ndarray) -> np.ndarray:
@@ -173,7 +177,8 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     """
     if not len(doc):
         return []
-    table = doc.to_array([FLAG_RULE, ORTH, FLAG_SUSPENDED])
+    table = doc.to_array([FLAG_RULE, ORTH, FLAG_SUSPENDED, FLAG_PHRASE, FLAG_APART])
+    phrase_starts, apart_starts = table[:, 3].tolist(), table[:, 4].tolist()
     candidates = np.flatnonzero(table[:, 0]).tolist()
     strings, orths, size = doc.vocab.strings, table[:, 1].tolist(), len(doc)
     best: dict[tuple[str, int], tuple[tuple[int, int, int], int, int, Pattern]] = {}
@@ -191,13 +196,15 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
         if i + 1 >= size:
             continue  # a phrase or a name written apart needs a next word
         following = strings[orths[i + 1]]
-        for pattern in lexicon.phrases_before(word, following):
-            end = i + len(pattern.words)  # the first word fits: that is how it was found
-            if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
-                _keep(best, pattern, i, end)
-        for pattern in _written_apart(word, following, lexicon):
-            _keep(best, pattern, i, i + 2)
-            apart.append((i, i + 2))
+        if phrase_starts[i]:
+            for pattern in lexicon.phrases_before(word, following):
+                end = i + len(pattern.words)  # the first word fits: that is how it was found
+                if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
+                    _keep(best, pattern, i, end)
+        if apart_starts[i]:
+            for pattern in _written_apart(word, following, lexicon):
+                _keep(best, pattern, i, i + 2)
+                apart.append((i, i + 2))
     spans = []
     for _, start, end, pattern in _drop_covered(list(best.values()), apart):
         span = Span(doc, start, end, label=pattern.entry.label)

@@ -17,6 +17,7 @@ prefix over suffix over infix, then the longer pattern.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterable
@@ -185,6 +186,7 @@ class Lexicon:
     _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _screen: tuple[re.Pattern, ...] | None = None
     _phrase_index: dict[str, dict[str, list[tuple[int, Pattern]]]] | None = None
+    _apart_words: list[str] | None = None
 
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
@@ -197,6 +199,7 @@ class Lexicon:
             self._screen = None
             return
         self._screen = None
+        self._apart_words = None
         table = {"exact": self.exact, "prefix": self.prefix, "suffix": self.suffix}[pattern.mode]
         table.setdefault(self._tag(pattern, word), []).append(pattern)
         if pattern.mode != "exact":
@@ -316,6 +319,17 @@ class Lexicon:
     def phrase_candidates(self, word: str) -> list[Pattern]:
         """Multi-word patterns whose first word is ``word``."""
         return self.phrases.get(word.lower(), []) + self.phrases.get("\x01" + word, [])
+
+    def may_start_apart(self, lower: str) -> bool:
+        """Whether a longer substance, condition or target word (an exact or prefix pattern) begins
+        with ``lower``: only then can it be the first half of a name written apart."""
+        if self._apart_words is None:
+            self._apart_words = sorted({key for table in (self.exact, self.prefix) for key, patterns in table.items()
+                                        if not key.startswith("\x01")
+                                        and any(p.entry.label in COMPOUND_LABELS for p in patterns)})
+        words = self._apart_words
+        at = bisect.bisect_right(words, lower)  # the first word after ``lower`` itself
+        return at < len(words) and words[at].startswith(lower)
 
     def phrases_before(self, word: str, following: str) -> list[Pattern]:
         """The patterns of :meth:`phrase_candidates` (in the same order) whose second word may be
