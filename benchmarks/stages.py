@@ -20,7 +20,7 @@ from batch import ROOT, generate_real  # noqa: E402
 
 STAGES = [  # (stage, file suffix, function name)
     ("language ID (claimx.language.identify)", "claimx/language.py", "identify"),
-    ("  langdetect", "langdetect/detector.py", "detect"),
+    ("  langdetect", "claimx/language.py", "first_opinion"),
     ("  claimx n-gram vectors", "claimx/language.py", "vector"),
     ("  sentence languages", "claimx/language.py", "sentence_language"),
     ("tagging (pipeline.tag_blocks)", "claimx/pipeline.py", "tag_blocks"),

@@ -11,7 +11,7 @@ from claimx.language import identify
 from claimx.nlp import SPANS_KEY, build_nlp, gate_of
 from claimx.pipeline import Block, extract_claims
 from claimx.prefilter import GATE_LABELS
-from claimx.rules import trie_regex
+from claimx.rules import key_scan
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,12 +83,20 @@ def test_gate_skips_plain_prose():
     assert not gate.may_match("400 mg mgo")  # ... only in its own case
 
 
-def test_trie_regex_finds_any_word():
-    regex = trie_regex({"magnesium", "mag", "zink", "b12"})
-    assert regex.search("ett magiskt tal")
-    assert regex.search("vitamin b12")
-    assert not regex.search("ma gnesium zin k b1 2")
-    assert trie_regex(set()) is None
+def test_key_scan_finds_any_word():
+    scan = key_scan(anywhere=frozenset({"magnesium", "mag", "zink", "b12"}))
+    assert scan.search("ett magiskt tal")
+    assert scan.search("vitamin b12")
+    assert not scan.search("ma gnesium zin k b1 2")
+    assert key_scan() is None
+
+
+def test_key_scan_start_keys_only_where_a_token_can_start():
+    scan = key_scan(starts=frozenset({"mg", "zink"}))
+    assert scan.search("400mg per dag")  # after a digit
+    assert scan.search("(zink)") and scan.search("zink") and scan.search("tog zinkkapslar")
+    assert not scan.search("amgen") and not scan.search("järnzinkoxid")  # inside a word
+    assert scan.search("amgen och zink")  # a later occurrence counts
 
 
 LETTER = re.compile(r"[^\W\d_]")

@@ -10,17 +10,16 @@ puts one of the pattern's words, or the lemma table's inflected form,
 inside the text; words that must begin a token are looked for only where
 a token can begin. Paragraphs that fail are never tokenized.
 
-The keys are compiled into trie-shaped regular expressions
-(:func:`claimx.rules.trie_regex`); those of the common rules once per process.
+The keys are compiled into Aho-Corasick scanners (:class:`claimx.rules.KeyScan`);
+those of the common rules once per process.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from claimx.rules import Lexicon, Pattern, cached_trie, screen_word, trie_regex
+from claimx.rules import KeyScan, Lexicon, Pattern, key_scan, screen_word
 
 # A paragraph with one of these can matter on its own: a substance, or a heading ending the article.
 GATE_LABELS = ("SUBSTANCE", "SECTION_END")
@@ -32,8 +31,8 @@ OUTCOME_LABELS = ("CONDITION", "TARGET", "OUTCOME_REF")
 class Gate:
     """Substring tests for one language: lowercase keys on lowercased text, cased keys on the text."""
 
-    lower: tuple[re.Pattern, ...]
-    cased: tuple[re.Pattern, ...]
+    lower: tuple[KeyScan, ...]
+    cased: tuple[KeyScan, ...]
     text: re.Pattern | None = None  # a regex on the text as it is (the dose screen)
 
     def may_match(self, text: str) -> bool:
@@ -54,23 +53,8 @@ class Keys:
     anywhere: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)
 
-    def regex(self) -> re.Pattern | None:
-        return _keys_regex(frozenset(self.starts), frozenset(self.anywhere))
-
-
-@lru_cache(maxsize=64)
-def _keys_regex(starts: frozenset[str], anywhere: frozenset[str]) -> re.Pattern | None:
-    """Tokens start after whitespace or a split-off symbol, or (units: "400mg") after a digit;
-    never right after a letter except inside tokenizer special cases, which are keys of their own.
-
-    Cached: the common rules give every language the same keys, compiled once per process.
-    """
-    parts = []
-    if starts:
-        parts.append(r"(?<![^\W\d_])" + trie_regex(set(starts)).pattern)
-    if anywhere:
-        parts.append(trie_regex(set(anywhere)).pattern)
-    return re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None
+    def regex(self) -> KeyScan | None:
+        return key_scan(frozenset(self.starts), frozenset(self.anywhere))
 
 
 def pattern_key(pattern: Pattern) -> tuple[str, bool]:
@@ -108,7 +92,7 @@ def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: d
     for form, lemma in (lemmas or {}).items():
         if any(p.mode == "exact" and p.entry.label in labels for p in lexicon.word_matches(lemma)):
             keys[(False, False)].starts.add(form.lower())
-    starts = {cased: [r for r in (cached_trie(frozenset(keys[(shared, cased)].starts)) for shared in (True, False))
+    starts = {cased: [r for r in (key_scan(anywhere=frozenset(keys[(shared, cased)].starts)) for shared in (True, False))
                       if r is not None] for cased in (True, False)}
     for string, tokens in (special_cases or {}).items():
         if len(tokens) > 1:
