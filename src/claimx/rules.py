@@ -437,16 +437,25 @@ def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
             if entry.id in entries:
                 raise RuleError(f"{name}: duplicate id {entry.id}")
             entries[entry.id] = entry
-    for data, concept in concept_entries():
-        where = f"{concept.table}:{concept.line}"
-        try:
-            entry = RuleEntry.model_validate(data)
-        except ValidationError as error:
-            raise RuleError(f"{where}: {error}") from None
+    for where, entry in concept_rule_entries():
         if entry.id in entries:
             raise RuleError(f"{where}: duplicate id {entry.id}")
         entries[entry.id] = entry
     return entries, text_version(files)
+
+
+@lru_cache(maxsize=1)
+def concept_rule_entries() -> tuple[tuple[str, RuleEntry], ...]:
+    """The validated rule entry of every terminology concept, with its file and line: the same for
+    every language, so validated once per process."""
+    found = []
+    for data, concept in concept_entries():
+        where = f"{concept.table}:{concept.line}"
+        try:
+            found.append((where, RuleEntry.model_validate(data)))
+        except ValidationError as error:
+            raise RuleError(f"{where}: {error}") from None
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
