@@ -243,10 +243,11 @@ def _decide(sample: str, totals: np.ndarray, count: int, context: str | None = N
     guess, likelihood = ngram_model().decide(totals, count)  # type: ignore[union-attr]
     if guess.code == context:
         return guess
-    if context in SUPPORTED and (not _is_prose(sample) or CITATION.search(sample)):
+    words = " ".join(PLAIN_WORD.findall(sample))  # its lowercase words: no names, numbers, symbols, URL parts
+    if context in SUPPORTED and (not _has_letters(words, MIN_SENTENCE_LETTERS) or CITATION.search(sample)):
         return None  # a line of names, numbers, references or a URL: it takes its context's language
     if (likelihood < LIKELIHOOD_GATE and _has_letters(sample, MIN_OTHER_LETTERS)
-            and _letters_look_foreign(sample) and not _words_are(sample, context) and _words_look_foreign(sample)):
+            and _letters_look_foreign(sample) and _words_look_foreign(words, context)):
         candidates = first_opinion(sample)
         if _is_other(candidates):
             # A quick look says "another language": confirm with langdetect's full sampling.
@@ -281,28 +282,18 @@ CITATION = re.compile(r"^\s{0,3}(?:\[?\d{1,3}[.)\]]\s{1,3})?(?:[A-ZÅÄÖÆØ][\
                       r"|\b(?:19|20)\d\d(?:\s[A-Z][a-z]{2})?\s?;\s?\d{1,4}\s?(?:\(\d{1,4}\))?\s?:\s?[eE]?\d{1,6}")
 
 
-def _words_look_foreign(sample: str) -> bool:
-    """Whether the lowercase words alone (no names, numbers, references or URL parts) are still unlike
-    sv, da, nb and en; a text with too few of them is left to langdetect."""
-    words = " ".join(PLAIN_WORD.findall(sample))
-    if not _has_letters(words, MIN_OTHER_LETTERS):
+def _words_look_foreign(words: str, context: str | None) -> bool:
+    """Whether a text's lowercase ``words`` are still unlike sv, da, nb and en: not in the
+    supported ``context`` language, and (unless too few to tell: then langdetect decides)
+    under the likelihood gate. Scored once for both tests."""
+    supported, enough = context in SUPPORTED, _has_letters(words, MIN_OTHER_LETTERS)
+    if not (supported or enough):
         return True
     model = ngram_model()
-    return model.decide(*model.vector(words))[1] < LIKELIHOOD_GATE  # type: ignore[union-attr]
-
-
-def _is_prose(sample: str) -> bool:
-    """Whether ``sample`` has enough lowercase words (not names, numbers, symbols or URL parts) to be prose."""
-    return _has_letters(" ".join(PLAIN_WORD.findall(sample)), MIN_SENTENCE_LETTERS)
-
-
-def _words_are(sample: str, context: str | None) -> bool:
-    """Whether the lowercase words of ``sample`` (no names, numbers or symbols) are in ``context``'s language."""
-    if context not in SUPPORTED:
-        return False  # inside a German text, say, every part may be German: langdetect decides
-    words = " ".join(PLAIN_WORD.findall(sample))
-    model = ngram_model()
-    return model.decide(*model.vector(words))[0].code == context  # type: ignore[union-attr]
+    guess, likelihood = model.decide(*model.vector(words))  # type: ignore[union-attr]
+    if supported and guess.code == context:
+        return False  # the words are the surrounding language (a German context never counts: no model)
+    return not enough or likelihood < LIKELIHOOD_GATE
 
 
 def _is_other(candidates: list[Guess]) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
-from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, names_biology, word_fits
+from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, word_fits
 from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
@@ -202,7 +202,7 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
                     _keep(best, pattern, i, end)
         if apart_starts[i]:
-            for pattern in _written_apart(word, following, lexicon):
+            for pattern in lexicon.written_apart(word, following):
                 _keep(best, pattern, i, i + 2)
                 apart.append((i, i + 2))
     spans = []
@@ -241,22 +241,6 @@ def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:
     current = best.get(key)
     if current is None or pattern.rank > current[0]:
         best[key] = (pattern.rank, start, end, pattern)
-
-
-MAX_ENDING = 4  # letters after a name written apart: an inflection ("astma sprays"), not a new word
-
-
-def _written_apart(word: str, following: str, lexicon: Lexicon) -> list[Pattern]:
-    """Names written as two words ("astma sprays" for "astmasprays", "lunge funktion"): the solid
-    word's own name (an exact or prefix pattern, never a compound analysis) over both tokens."""
-    if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
-        return []
-    solid = word.lower() + following
-    found = [p for p in lexicon.exact.get(solid, ()) if p.entry.label in COMPOUND_LABELS]
-    for size in range(max(len(word) + 1, len(solid) - MAX_ENDING), min(len(solid), lexicon.max_affix) + 1):
-        found.extend(p for p in lexicon.prefix.get(solid[:size], ())
-                     if p.entry.label in COMPOUND_LABELS and not names_biology(p, solid[size:]))
-    return [Pattern(entry=p.entry, words=(word, following), mode=p.mode) for p in found]
 
 
 def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list[tuple]:

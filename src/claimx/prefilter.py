@@ -37,13 +37,13 @@ class Gate:
 
     def may_match(self, text: str) -> bool:
         """False only when no gate pattern can match anywhere in ``text``."""
-        if any(regex.search(text) for regex in self.cased) or (self.text and self.text.search(text)):
+        if any(scan.search(text) for scan in self.cased) or (self.text and self.text.search(text)):
             return True
         lowered = text.lower()
-        if any(regex.search(lowered) for regex in self.lower):
+        if any(scan.search(lowered) for scan in self.lower):
             return True
         # a hyphenated word is also looked up written solid ("astma-spray" as "astmaspray")
-        return "-" in lowered and any(regex.search(lowered.replace("-", "")) for regex in self.lower)
+        return "-" in lowered and any(scan.search(lowered.replace("-", "")) for scan in self.lower)
 
 
 @dataclass
@@ -53,7 +53,7 @@ class Keys:
     anywhere: set[str] = field(default_factory=set)
     starts: set[str] = field(default_factory=set)
 
-    def regex(self) -> KeyScan | None:
+    def scan(self) -> KeyScan | None:
         return key_scan(frozenset(self.starts), frozenset(self.anywhere))
 
 
@@ -97,8 +97,8 @@ def build_gate(lexicon: Lexicon, lemmas: dict[str, str] | None, special_cases: d
     for string, tokens in (special_cases or {}).items():
         if len(tokens) > 1:
             for cased, text in ((False, string.lower()), (True, string)):
-                if any(regex.search(text) for regex in starts[cased]):
+                if any(scan.search(text) for scan in starts[cased]):
                     keys[(False, cased)].anywhere.add(text)
-    lower = tuple(r for r in (keys[(True, False)].regex(), keys[(False, False)].regex()) if r)
-    cased = tuple(r for r in (keys[(True, True)].regex(), keys[(False, True)].regex()) if r)
+    lower = tuple(r for r in (keys[(True, False)].scan(), keys[(False, False)].scan()) if r)
+    cased = tuple(r for r in (keys[(True, True)].scan(), keys[(False, True)].scan()) if r)
     return Gate(lower=lower, cased=cased)

@@ -296,7 +296,7 @@ class Lexicon:
         """ "adhd-symtom", "pms-relaterade", "q10-tilskud": a known word before a hyphen gives its meaning."""
         first, rest = word.split("-", 1)
         return [Pattern(entry=p.entry, words=(first,), mode="modifier") for p in self.exact.get(first, ())
-                if p.entry.label in COMPOUND_LABELS and not names_biology(p, rest)]
+                if p.entry.label in COMPOUND_LABELS and not _names_biology(p, rest)]
 
     def _lookup(self, word: str, tag: str) -> list[Pattern]:
         found = list(self.exact.get(tag + word, ()))
@@ -308,7 +308,7 @@ class Lexicon:
             found.extend(self._joined(word) or self._hyphen_modifier(word))
         longest = min(len(word), self.max_affix)
         for size in range(1, longest + 1):
-            found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not names_biology(p, word[size:]))
+            found.extend(p for p in self.prefix.get(tag + word[:size], ()) if not _names_biology(p, word[size:]))
             found.extend(self.suffix.get(tag + word[-size:], ()))
         if not tag:
             found.extend(p for p in self.infix if not p.entry.cased and p.words[0] in word)
@@ -331,6 +331,19 @@ class Lexicon:
         at = bisect.bisect_right(words, lower)  # the first word after ``lower`` itself
         return at < len(words) and words[at].startswith(lower)
 
+    def written_apart(self, word: str, following: str) -> list[Pattern]:
+        """Names written as two words ("astma sprays" for "astmasprays", "lunge funktion"): the solid
+        word's own name (an exact or prefix pattern plus at most an inflection, never a compound
+        analysis) over both tokens. :meth:`may_start_apart` is true of every ``word`` this finds."""
+        if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
+            return []
+        solid = word.lower() + following
+        found = [p for p in self.exact.get(solid, ()) if p.entry.label in COMPOUND_LABELS]
+        for size in range(max(len(word) + 1, len(solid) - MAX_ENDING), min(len(solid), self.max_affix) + 1):
+            found.extend(p for p in self.prefix.get(solid[:size], ())
+                         if p.entry.label in COMPOUND_LABELS and not _names_biology(p, solid[size:]))
+        return [Pattern(entry=p.entry, words=(word, following), mode=p.mode) for p in found]
+
     def phrases_before(self, word: str, following: str) -> list[Pattern]:
         """The patterns of :meth:`phrase_candidates` (in the same order) whose second word may be
         ``following``: indexed by the second word's first letters, so most are never tried."""
@@ -345,6 +358,7 @@ class Lexicon:
         return [pattern for *_, pattern in sorted(found, key=lambda hit: hit[:2])]
 
 
+MAX_ENDING = 4  # letters after a name written apart: an inflection ("astma sprays"), not a new word
 SECOND_KEY = 3  # letters of a phrase's second word it is indexed by
 
 
@@ -356,7 +370,7 @@ def _second_word_index(patterns: list[Pattern]) -> dict[str, list[tuple[int, Pat
     return table
 
 
-def names_biology(pattern: Pattern, rest: str) -> bool:
+def _names_biology(pattern: Pattern, rest: str) -> bool:
     """Whether a substance word before ``rest`` names body machinery ("calcium|kanaler", "glutamat|systemet")."""
     return pattern.entry.label == "SUBSTANCE" and any(
         rest[len(link):] in BIOLOGY_HEADS for link in ("", "s", "-") if rest.startswith(link))

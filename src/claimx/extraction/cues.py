@@ -79,11 +79,8 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     nearest to the anchor in its clause decides (cues of other clauses only
     when the clause has none). No cue at all: association.
     """
-    start, end = substance
-    refs = sentence.of("OUTCOME_REF")  # "those affected" names the outcome; its words are no cue
-    cues = [c for c in sentence.of("EFFECT") if not _inside_name(c, anchor) and not (c.start >= start and c.end <= end
-                                                                                   and end - start > c.end - c.start)
-            and not any(r.start <= c.start and c.end <= r.end for r in refs)]
+    refs = sentence.of("OUTCOME_REF")
+    cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -101,11 +98,16 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     return nearest.entry.polarity or "association", nearest
 
 
-def _inside_name(cue: Mention, anchor: Mention) -> bool:
-    """A cue word that is part of a longer disease name ("tab af styrke") says nothing of its own."""
-    return (anchor.label == "CONDITION" and cue.entry.polarity == "benefit"
-            and anchor.token_start <= cue.token_start and cue.token_end <= anchor.token_end
-            and anchor.token_end - anchor.token_start > cue.token_end - cue.token_start)
+def _part_of_a_name(cue: Mention, anchor: Mention, substance: tuple[int, int], refs: list[Mention]) -> bool:
+    """A cue word that is part of a name says nothing of its own: of a longer disease name (a
+    benefit word: "tab af styrke"), of the substance's own name ("kolesterolsænkende medicin"),
+    or of an outcome reference ("those affected")."""
+    start, end = substance
+    return ((anchor.label == "CONDITION" and cue.entry.polarity == "benefit"
+             and anchor.token_start <= cue.token_start and cue.token_end <= anchor.token_end
+             and anchor.token_end - anchor.token_start > cue.token_end - cue.token_start)
+            or (start <= cue.start and cue.end <= end and end - start > cue.end - cue.start)
+            or any(r.start <= cue.start and cue.end <= r.end for r in refs))
 
 
 DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)

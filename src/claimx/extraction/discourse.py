@@ -87,7 +87,8 @@ class Discourse:
     outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
     last_block_outcomes: list[Mention] = field(default_factory=list)
     lead_in: LeadIn | None = None
-    by_kind: dict[str, Named] = field(default_factory=dict)  # the last substance of each kind in the article
+    by_kind: dict[str, Named] = field(default_factory=dict)  # the last substance of each kind in the article,
+    # as a typed reference ("medicinen") inherits it
 
     def enter(self, sentence: Sentence) -> None:
         """Move to ``sentence``: a new paragraph resets what only lasts a paragraph."""
@@ -128,8 +129,7 @@ class Discourse:
 
     def of_kind(self, kind: str) -> Named | None:
         """The substance a typed reference points to: "medicinen" the last drug named in the article."""
-        named = self.by_kind.get(kind)
-        return Named(named.name, named.form, "discourse.reference") if named else None
+        return self.by_kind.get(kind)
 
     def referenced_outcomes(self, plural: bool) -> list[Mention]:
         """The conditions an outcome reference points to: the last one named ("sygdommen"),
@@ -142,7 +142,7 @@ class Discourse:
         subs = sentence.of("SUBSTANCE")
         for sub in subs:
             if sub.entry.kind:
-                self.by_kind[sub.entry.kind] = Named(sub.entry.name or "", sub.entry.form, sub.entry.id)
+                self.by_kind[sub.entry.kind] = Named(sub.entry.name or "", sub.entry.form, "discourse.reference")
         if subs:
             first = subs[0]
             self.previous = Named(first.entry.name or "", first.entry.form, "discourse.previous")
