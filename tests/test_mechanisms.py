@@ -205,6 +205,11 @@ def test_line_under_a_heading_without_bullet_is_no_item():
     ("sv", "Zink och förkylning\n\nZink är ett mineral som finns i skaldjur."),
     ("nb", "Jern og anemi\n\nJern er et mineral som finnes i kjøtt."),
     ("en", "Vitamin D and asthma\n\nVitamin D is made in the skin."),
+    # a deficiency or level word names a topic in a heading, not a finding
+    ("sv", "Järnbrist och trötthet\n\nJärn är ett mineral som finns i kött."),
+    ("da", "D-vitaminmangel og knogleskørhed\n\nD-vitamin dannes i huden."),
+    ("nb", "Lav vitamin D og astma\n\nVitamin D dannes i huden."),
+    ("en", "Low zinc and colds\n\nZinc is found in meat and shellfish."),
 ])
 def test_topic_heading_is_no_claim(lang, text):
     assert claims_of(text, lang) == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, polarity_of
-from claimx.extraction.discourse import Discourse, Named
+from claimx.extraction.discourse import Discourse, Named, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
     build_dose,
@@ -34,6 +34,7 @@ from claimx.models import (
 )
 
 PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
+HEADING_PREDICATES = ("EFFECT", "HEDGE", "NEGATION", "EVIDENCE")  # in a heading a level word names a topic
 SUBJECT_TOKENS = 3  # a condition this early, before any effect cue, is the sentence's subject
 
 
@@ -68,8 +69,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     if not subs:
         return []
     if outcomes and not doses and not (item and not sentence.text.rstrip().endswith(":")) and \
-            not sentence.of(*PREDICATE_LABELS):
-        outcomes = []  # "Magnesium och depression": a heading names topics but claims nothing
+            not sentence.of(*(HEADING_PREDICATES if is_heading_text(sentence.text) else PREDICATE_LABELS)):
+        outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
     if sentence.of("AIM"):
         outcomes = []  # "Forskerne undersøgte, om ...": a study's question is not its finding
     extras = dose_extras(sentence) if doses or outcomes else None

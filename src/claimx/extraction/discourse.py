@@ -35,10 +35,13 @@ def is_item_text(text: str) -> bool:
 
 def is_lead_in_text(text: str) -> bool:
     """A line that can open a list: it ends in a colon, or it is a short heading ("Typisk anvendelse")."""
+    return text.rstrip().endswith(":") or is_heading_text(text)
+
+
+def is_heading_text(text: str) -> bool:
+    """A short line with no final stop, colon or bullet: a heading ("Jernstatus hos nyfødte")."""
     text = text.rstrip()
-    if text.endswith(":"):
-        return True
-    return 0 < len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?" and not ITEM_START.match(text)
+    return 0 < len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?:" and not ITEM_START.match(text)
 
 
 def topic_substance(sentences: Iterable[Sentence]) -> str | None:
