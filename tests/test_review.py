@@ -92,6 +92,85 @@ def test_rerun_keeps_decisions_and_edit_marks_only_affected_claims_stale(run_dir
         assert store.history_count() >= len(before)
 
 
+def test_edit_elsewhere_in_the_article_keeps_later_decisions_current(run_dir):
+    _run(run_dir)
+    _review(run_dir, ["a"] * 8 + ["q"], "--status", "all")
+    before = _decisions(run_dir)
+    records = load_records(run_dir / "claims.jsonl")
+    # A word inserted into the second line moves every later sentence by five characters.
+    edited = ARTICLE.replace("Magnesium kan minska", "Magnesium kan ofta minska")
+    (run_dir / "in" / "mag.txt").write_text(edited, "utf-8")
+    result = _run(run_dir)
+    stale = {k for k, v in _decisions(run_dir).items() if v.stale}
+    assert stale and all("ofta" not in _sentence_of(records, k) and "minska antalet" in _sentence_of(records, k)
+                         for k in stale)
+    later = {k for k in before if "diarré" in _sentence_of(records, k) or "400 mg" in _sentence_of(records, k)}
+    assert later and not later & stale
+    assert f"{len(before) - len(stale)} current, {len(stale)} stale" in result.output
+
+
+def test_store_from_before_relative_fingerprints_is_upgraded_not_stale(run_dir):
+    from claimx.review import _absolute_fingerprint, fingerprint
+
+    _run(run_dir)
+    _review(run_dir, ["a", "a", "q"])
+    records = load_records(run_dir / "claims.jsonl")
+    claims = {c.id: c for r in records for c in r.claims}
+    path = default_store_path(run_dir / "claims.jsonl")
+    with ReviewStore(path) as store:  # the fingerprints an older claimx wrote
+        for decision in store.all():
+            store.db.execute("UPDATE decisions SET fingerprint = ? WHERE claim_id = ?",
+                             (_absolute_fingerprint(claims[decision.claim_id]), decision.claim_id))
+        assert store.reconcile(records) == {"current": 2, "stale": 0}
+        assert {d.fingerprint for d in store.all()} == {fingerprint(claims[d.claim_id]) for d in store.all()}
+
+
+def test_edit_then_accept_keeps_the_edit_everywhere(run_dir):
+    _run(run_dir)
+    result = _review(run_dir, ["e", "polarity", "harm", "a", "q"])
+    assert result.exit_code == 0, result.output
+    [decision] = _decisions(run_dir).values()
+    assert (decision.decision, decision.corrections) == ("corrected", {"polarity": "harm"})
+    assert "1 accepted, 0 rejected, 1 corrected" in result.output
+    screens = result.output.split("── claim ")
+    assert "polarity   harm *" in screens[2]  # the screen after the edit shows the corrected value
+    only = [json.loads(line) for line in _export(run_dir, "jsonl", "--only", "accepted").splitlines()]
+    assert [(r["claim_id"], r["polarity"]) for r in only] == [(decision.claim_id, "harm")]
+    # A note, then a rejection and a new acceptance: the edit and the note stay.
+    _review(run_dir, ["n", "checked", "r", "q"], "--status", "all")
+    _review(run_dir, ["b", "a", "q"], "--status", "all")  # the session resumes after the rejected claim
+    [decision] = _decisions(run_dir).values()
+    assert (decision.decision, decision.corrections, decision.note) == ("corrected", {"polarity": "harm"}, "checked")
+
+
+@pytest.mark.parametrize("typo", ["ar", "x", "", "accept it"])
+def test_unknown_keys_are_refused_with_a_hint(run_dir, typo):
+    _run(run_dir)
+    result = _review(run_dir, [typo, "q"])
+    assert result.exit_code == 0, result.output
+    assert "not a command" in result.output or "type a command letter" in result.output
+    assert _decisions(run_dir) == {}
+    assert result.output.count("── claim 1/") == 1  # still on the first claim: nothing was skipped
+
+
+def test_command_words_and_end_of_input(run_dir):
+    _run(run_dir)
+    result = CliRunner().invoke(main, ["review", str(run_dir / "claims.jsonl"), "--reviewer", "ann"],
+                                input="accept\nreject\n")  # the input ends without "q"
+    assert result.exit_code == 0, result.output
+    assert "Aborted" not in result.output and "1 accepted, 1 rejected" in result.output
+    assert "marks: [substance]" in result.output
+
+
+def test_edit_lists_fields_and_allowed_values(run_dir):
+    _run(run_dir)
+    result = _review(run_dir, ["e", "polarity", "great", "e", "colour", "q"])
+    assert "fields: substance.name, substance.form, dose.min" in result.output
+    assert "polarity: one of benefit, harm, no_effect, association, or none" in result.output
+    assert "invalid correction polarity" in result.output and "'colour' is not a field" in result.output
+    assert _decisions(run_dir) == {}
+
+
 def _sentence_of(records, claim_id):
     return next(c.sentence.text for r in records for c in r.claims if c.id == claim_id)
 

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 import click
 
 from claimx.models import ArticleResult, Claim
-from claimx.review import Decision, ReviewError, ReviewStore, status_of
+from claimx.review import (
+    Decision,
+    ReviewError,
+    ReviewStore,
+    apply_corrections,
+    editable_fields,
+    status_of,
+)
 
 KEYS = "[a]ccept  [r]eject  [e]dit field  [n]ote  [s]kip  [b]ack  [q]uit"
 STATUSES = ("pending", "accepted", "rejected", "corrected", "stale", "all")
@@ -61,30 +68,66 @@ def highlight(record: ArticleResult, claim: Claim) -> str:
     return "".join(out)
 
 
+LEGEND = "marks: [substance]  {dose}  <condition or target>  (effect cue)"
+
+
 def describe(item: Item, decision: Decision | None, index: int, total: int) -> str:
-    claim = item.claim
+    """The claim as the reviewer left it: corrected values shown, and marked with *."""
+    claim, status = item.claim, status_of(item.claim, decision)
+    if decision is not None and decision.corrections and status != "stale":
+        claim = apply_corrections(claim, decision.corrections)
+    changed = set(decision.corrections) if decision is not None else set()
+
+    def mark(*paths: str) -> str:
+        return " *" if any(p in changed or any(c.startswith(p + ".") for c in changed) for p in paths) else ""
+
     dose = claim.dose
     outcome = claim.condition or claim.target
     lines = [
-        f"── claim {index + 1}/{total} · {item.record.source} · {status_of(claim, decision)} · {claim.id}",
+        f"── claim {index + 1}/{total} · {item.record.source} · {status} · {claim.id}",
         highlight(item.record, claim),
-        f"  substance  {claim.substance.name}" + (f" ({claim.substance.form})" if claim.substance.form else ""),
+        f"  substance  {claim.substance.name}" + (f" ({claim.substance.form})" if claim.substance.form else "")
+        + mark("substance"),
         "  dose       " + (json.dumps(dose.model_dump(exclude={'text', 'start', 'end'}), ensure_ascii=False)
-                           if dose else "-"),
+                           if dose else "-") + mark("dose"),
         "  condition  " + (f"{claim.condition.name} [{claim.condition.icd10}]" if claim.condition
-                           else f"target: {claim.target.name}" if claim.target else "-"),
-        f"  polarity   {claim.polarity or '-'}    certainty {claim.certainty}",
+                           else f"target: {claim.target.name}" if claim.target else "-")
+        + mark("condition", "target"),
+        f"  polarity   {claim.polarity or '-'}{mark('polarity')}    certainty {claim.certainty}{mark('certainty')}",
         "  evidence   " + (f"{claim.evidence.type}" + (f", {claim.evidence.participants} participants"
                                                          if claim.evidence.participants else "")
-                           if claim.evidence else "-"),
+                           if claim.evidence else "-") + mark("evidence"),
     ]
     if claim.translation is not None:
         lines.append(f"  english    {claim.translation.text}")
     if decision is not None and decision.note:
         lines.append(f"  note       {decision.note}")
+    if changed:
+        lines.append("  * corrected by " + (decision.reviewer or "a reviewer"))  # type: ignore[union-attr]
     if outcome is None and dose is None:
         lines.append("  (no outcome or dose)")
     return "\n".join(lines)
+
+
+COMMANDS = {"a": "accept", "r": "reject", "e": "edit", "n": "note", "s": "skip", "b": "back", "q": "quit"}
+
+
+def read_command(prompt: Callable, echo: Callable) -> str:
+    """One of the command letters (or its word: "accept"); anything else is refused with a hint.
+
+    The end of input quits, as "q" does.
+    """
+    while True:
+        try:
+            raw = str(prompt(KEYS, default="", show_default=False)).strip().lower()
+        except (click.Abort, EOFError):
+            return "q"
+        key = next((k for k, word in COMMANDS.items() if raw in (k, word)), None)
+        if key is not None:
+            return key
+        echo(f"claimx: {raw!r} is not a command; type one letter: " + ", ".join(
+            f"{k} {word}" for k, word in COMMANDS.items()) if raw else
+            "claimx: type a command letter (s skips this claim, q quits)")
 
 
 def run_session(records: list[ArticleResult], store: ReviewStore, queue: list[Item], *, reviewer: str | None,
@@ -97,6 +140,7 @@ def run_session(records: list[ArticleResult], store: ReviewStore, queue: list[It
     if not queue:
         echo("claimx: nothing to review with these filters")
         return counts
+    echo(LEGEND)
     ids = [item.claim.id for item in queue]
     last = store.get_meta(position_key)
     index = ids.index(last) if last in ids else 0
@@ -104,7 +148,7 @@ def run_session(records: list[ArticleResult], store: ReviewStore, queue: list[It
         item = queue[index]
         store.set_meta(position_key, item.claim.id)
         echo(describe(item, store.get(item.claim.id), index, len(queue)))
-        key = str(prompt(KEYS, default="s", show_default=False)).strip().lower()[:1]
+        key = read_command(prompt, echo)
         if key == "q":
             break
         if key == "b":
@@ -112,23 +156,22 @@ def run_session(records: list[ArticleResult], store: ReviewStore, queue: list[It
             continue
         if key in ("a", "r"):
             decision = "accepted" if key == "a" else "rejected"
-            current = store.get(item.claim.id)
-            note = current.note if current else store.get_meta(f"note:{item.claim.id}")
-            store.decide(item.claim, item.record, decision, reviewer=reviewer, note=note)
+            store.decide(item.claim, item.record, decision, reviewer=reviewer)  # an accepted edit stays
             counts[decision] += 1
         elif key == "e":
             if _edit(store, item, reviewer, prompt, echo):
                 counts["corrected"] += 1
             continue
         elif key == "n":
-            note = str(prompt("note", default="", show_default=False))
+            note = _ask(prompt, "note")
+            if note is None:
+                break
             current = store.get(item.claim.id)
             if current is None:
                 echo("claimx: decide first (a/r/e); the note is kept with the decision")
                 store.set_meta(f"note:{item.claim.id}", note)
             else:
-                store.decide(item.claim, item.record, current.decision, corrections=current.corrections,
-                             reviewer=reviewer, note=note)
+                store.decide(item.claim, item.record, current.decision, reviewer=reviewer, note=note)
             counts["notes"] += 1
             continue
         index += 1
@@ -137,20 +180,51 @@ def run_session(records: list[ArticleResult], store: ReviewStore, queue: list[It
     return counts
 
 
+def _ask(prompt: Callable, text: str, **options) -> str | None:
+    """A line of input; None at the end of input."""
+    try:
+        return str(prompt(text, **options))
+    except (click.Abort, EOFError):
+        return None
+
+
 def _edit(store: ReviewStore, item: Item, reviewer: str | None, prompt: Callable, echo: Callable) -> bool:
-    field = str(prompt("field (e.g. polarity, certainty, condition.icd10, dose.min)")).strip()
-    raw = str(prompt("value (JSON, or text)"))
-    try:
-        value = json.loads(raw)
-    except ValueError:
-        value = raw
+    """Ask for a field (the allowed ones are listed) and its value (the allowed values are listed)."""
+    fields = {f.path: f for f in editable_fields()}
+    echo("fields: " + ", ".join(fields))
+    path = (_ask(prompt, "field") or "").strip()
+    if path not in fields:
+        if path:
+            echo(f"claimx: {path!r} is not a field; choose one of the fields listed")
+        return False
+    field = fields[path]
+    if field.kind == "choice":
+        echo(f"{path}: one of " + ", ".join(field.choices) + (", or none" if field.optional else ""))
+    else:
+        echo(f"{path}: a {field.kind}" + (", or none" if field.optional else ""))
+    raw = _ask(prompt, "value")
+    if raw is None:
+        return False
+    value = _parse(raw.strip(), field.kind)
     current = store.get(item.claim.id)
-    corrections = dict(current.corrections) if current and current.decision == "corrected" else {}
-    corrections[field] = value
-    note = current.note if current else store.get_meta(f"note:{item.claim.id}")
+    corrections = dict(current.corrections) if current else {}
+    corrections[path] = value
     try:
-        store.decide(item.claim, item.record, "corrected", corrections=corrections, reviewer=reviewer, note=note)
+        store.decide(item.claim, item.record, "corrected", corrections=corrections, reviewer=reviewer)
     except ReviewError as error:
         echo(f"claimx: {error}")
         return False
     return True
+
+
+def _parse(raw: str, kind: str):
+    """A typed value: JSON as before ('"harm"', 400), or plain text; "none" or "null" clears the field."""
+    if raw.lower() in ("none", "null", ""):
+        return None
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return raw
+    if kind in ("text", "choice") and not isinstance(value, str):
+        return raw  # "400" as a substance name stays text
+    return value

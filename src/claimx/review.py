@@ -14,13 +14,15 @@ import hashlib
 import json
 import sqlite3
 import time
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from claimx.errors import ClaimxError
 from claimx.models import ArticleResult, Claim
@@ -58,10 +60,35 @@ class ReviewError(ClaimxError):
     """A review store or a correction cannot be used."""
 
 
+SPAN_FIELDS = ("sentence", "substance", "dose", "condition", "target", "effect")
+
+
 def fingerprint(claim: Claim) -> str:
-    """A hash of what a reviewer saw: the claim's content, not its id or rule trace."""
+    """A hash of what a reviewer saw: the claim's own content, not its id, rule trace or place.
+
+    Offsets count from the claim's sentence, so an edit elsewhere in the article
+    (a word added in an earlier paragraph) leaves the decision current.
+    """
+    data = claim.model_dump(exclude={"id", "rule_ids", "language"})
+    base = claim.sentence.start
+    for name in SPAN_FIELDS:
+        span = data.get(name)
+        if span is not None:
+            span["start"] -= base
+            span["end"] -= base
+    content = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def _absolute_fingerprint(claim: Claim) -> str:
+    """The fingerprint stores made before offsets counted from the sentence; matched and upgraded."""
     content = claim.model_dump_json(exclude={"id", "rule_ids", "language"})
     return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def is_current(decision: Decision, claim: Claim) -> bool:
+    """The decision was made on this claim as it is now."""
+    return decision.fingerprint in (fingerprint(claim), _absolute_fingerprint(claim))
 
 
 @dataclass(frozen=True)
@@ -119,9 +146,21 @@ class ReviewStore:
     def decide(self, claim: Claim, record: ArticleResult, decision: DecisionKind, *,
                corrections: dict[str, Any] | None = None, reviewer: str | None = None,
                note: str | None = None) -> Decision:
-        """Record a decision at once (one transaction): a crash loses nothing already decided."""
-        corrections = corrections or {}
-        if decision == "corrected":
+        """Record a decision at once (one transaction): a crash loses nothing already decided.
+
+        ``corrections`` and ``note`` left as None keep what the claim already has, so
+        accepting a claim after editing it keeps the edits (the decision is then
+        ``corrected``: accepted with corrections), and a note survives later decisions.
+        A rejection keeps the corrections too, for a later change of mind.
+        """
+        current = self.get(claim.id)
+        if corrections is None:
+            corrections = dict(current.corrections) if current is not None else {}
+        if note is None:
+            note = current.note if current is not None else self.get_meta(f"note:{claim.id}")
+        if decision in ("accepted", "corrected"):
+            decision = "corrected" if corrections else "accepted"
+        if corrections:
             apply_corrections(claim, corrections)  # refuse corrections that make an invalid claim
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         row = (claim.id, record.source, record.doc_id, fingerprint(claim), decision,
@@ -180,13 +219,17 @@ class ReviewStore:
             for record in records:
                 if record.status != "ok":
                     continue
-                current = {c.id: fingerprint(c) for c in record.claims}
+                claims = {c.id: c for c in record.claims}
                 rows = self.db.execute("SELECT claim_id, fingerprint FROM decisions WHERE source = ?",
                                        (record.source,)).fetchall()
                 for claim_id, print_ in rows:
-                    stale = current.get(claim_id) != print_
+                    claim = claims.get(claim_id)
+                    if claim is not None and print_ == _absolute_fingerprint(claim):
+                        print_ = fingerprint(claim)  # a store from before relative offsets: upgrade it
+                    stale = claim is None or fingerprint(claim) != print_
                     counts["stale" if stale else "current"] += 1
-                    self.db.execute("UPDATE decisions SET stale = ? WHERE claim_id = ?", (int(stale), claim_id))
+                    self.db.execute("UPDATE decisions SET stale = ?, fingerprint = ? WHERE claim_id = ?",
+                                    (int(stale), print_, claim_id))
         return counts
 
 
@@ -200,7 +243,7 @@ def status_of(claim: Claim, decision: Decision | None) -> str:
     """pending, accepted, rejected, corrected, or stale (decided on a claim that has since changed)."""
     if decision is None:
         return "pending"
-    if decision.stale or decision.fingerprint != fingerprint(claim):
+    if decision.stale or not is_current(decision, claim):
         return "stale"
     return decision.decision
 
@@ -231,3 +274,48 @@ def reviewed(claim: Claim, decision: Decision | None) -> tuple[Claim, str]:
     if status == "corrected" and decision is not None:
         return apply_corrections(claim, decision.corrections), status
     return claim, status
+
+
+@dataclass(frozen=True)
+class EditableField:
+    """A claim field a reviewer may correct: its path and the values it takes."""
+
+    path: str
+    kind: str  # "choice", "number", "integer", "text" or "boolean"
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+
+
+EDITABLE = ("substance", "dose", "condition", "target", "polarity", "effect", "certainty", "evidence")
+NOT_EDITABLE = {"text", "start", "end", "magnitude"}  # spans are re-drawn in a span editor, not typed
+
+
+def editable_fields() -> list[EditableField]:
+    """Every correctable field, read from the schema (so the review screens and the schema never disagree)."""
+    def leaf(path: str, annotation: Any) -> EditableField | None:
+        args = typing.get_args(annotation)
+        optional = type(None) in args
+        inner = [a for a in args if a is not type(None)] if typing.get_origin(annotation) in (
+            typing.Union, types.UnionType) else [annotation]
+        kind = inner[0] if len(inner) == 1 else None
+        if typing.get_origin(kind) is Literal:
+            return EditableField(path, "choice", tuple(typing.get_args(kind)), optional)
+        names = {float: "number", int: "integer", str: "text", bool: "boolean"}
+        return EditableField(path, names[kind], (), optional) if kind in names else None
+
+    fields: list[EditableField] = []
+    for name in EDITABLE:
+        info = Claim.model_fields[name]
+        model = next((a for a in (typing.get_args(info.annotation) or (info.annotation,))
+                      if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if model is None:
+            found = leaf(name, info.annotation)
+            if found:
+                fields.append(found)
+            continue
+        for sub, sub_info in model.model_fields.items():
+            if sub not in NOT_EDITABLE:
+                found = leaf(f"{name}.{sub}", sub_info.annotation)
+                if found:
+                    fields.append(found)
+    return fields
