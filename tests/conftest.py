@@ -27,3 +27,21 @@ REAL_DEEPL_KEY = os.environ.get("DEEPL_AUTH_KEY")
 def _no_deepl_key(monkeypatch):
     """Tests never see a real key unless they ask for it (the `external` tests)."""
     monkeypatch.delenv("DEEPL_AUTH_KEY", raising=False)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright (its own browser download fails here)."""
+    import shutil
+
+    executable = shutil.which("chromium")
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: .ci/run installs Debian's chromium")
+        pytest.skip("chromium not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()
