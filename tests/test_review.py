@@ -178,7 +178,7 @@ def _sentence_of(records, claim_id):
 def _export(run_dir, fmt, *extra):
     result = CliRunner().invoke(main, ["export", str(run_dir / "claims.jsonl"), "--format", fmt, *extra])
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_exports_apply_decisions(run_dir):
@@ -206,42 +206,112 @@ def _check_label_studio(tasks):
         assert prediction["model_version"].startswith("claimx-") and isinstance(prediction["score"], float)
         spans = {}
         for result in prediction["result"]:
-            assert result["id"] not in ids
+            assert result["id"] not in ids or result["type"] == "choices"
             ids.add(result["id"])
             if result["type"] == "labels":
                 assert result["from_name"] == "label" and result["to_name"] == "text"
                 v = result["value"]
                 assert text[v["start"]:v["end"]] == v["text"] and v["labels"]
                 spans[result["id"]] = v
+            elif result["type"] == "choices":  # per-region polarity and certainty, on a region of this task
+                assert result["from_name"] in ("polarity", "certainty") and len(result["value"]["choices"]) == 1
+                assert text[result["value"]["start"]:result["value"]["end"]] == result["value"]["text"]
             else:
                 assert result["type"] == "relation" and result["direction"] in ("right", "left", "bi")
                 assert result["from_id"] in ids or result["from_id"] in {r["id"] for r in prediction["result"]}
                 assert result["to_id"] in {r["id"] for r in prediction["result"] if r["type"] == "labels"}
 
 
-def test_label_studio_round_trip_through_import_reviews(run_dir, tmp_path):
+def annotate(tasks, change):
+    """Tasks as Label Studio exports them after an annotator worked: ``change(task, result)`` edits."""
+    for number, task in enumerate(tasks, start=1):
+        result = json.loads(json.dumps(task["predictions"][0]["result"]))
+        change(task, result)
+        task["annotations"] = [{"id": 100 + number, "result": result, "completed_by": 1,
+                                "created_username": " ann@example.org, 1", "created_at": "2026-11-21T10:00:00Z"}]
+    return tasks
+
+
+def _entry(task, word):
+    """The claimx index entry and spans of the first claim whose outcome or dose text contains ``word``."""
+    regions = {r["id"]: r for r in task["predictions"][0]["result"] if r["type"] == "labels"}
+    for entry in task["data"]["claimx_claims"]:
+        head = entry.get("head")
+        if head and word in regions[entry["spans"][head]]["value"]["text"]:
+            return entry, regions
+    raise AssertionError(word)
+
+
+def test_label_studio_round_trip_keeps_every_correction(run_dir, tmp_path):
     _run(run_dir)
-    tasks = json.loads(_export(run_dir, "label-studio"))
+    # A note written in the terminal before the round trip.
+    _review(run_dir, ["n", "seen in print", "a", "q"])
+    [first_id] = _decisions(run_dir)
+    exported = run_dir / "tasks.json"
+    result = CliRunner().invoke(main, ["export", str(run_dir / "claims.jsonl"), "--format", "label-studio",
+                                       "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    config = (run_dir / "tasks.label-config.xml").read_text("utf-8")
+    assert '<Choices name="polarity" toName="text" perRegion="true"' in config
+    tasks = json.loads(exported.read_text("utf-8"))
     _check_label_studio(tasks)
-    # An annotator accepts everything in one task and deletes one relation in the other.
-    for task in tasks:
-        result = list(task["predictions"][0]["result"])
-        if task["data"]["source"].endswith("mag.txt"):
-            relation = next(r for r in result if r["type"] == "relation")
-            result.remove(relation)
-            removed = relation
-        task["annotations"] = [{"result": result, "completed_by": {"id": 7, "email": "ann@example.org"},
-                                "created_at": "2026-11-21T10:00:00Z"}]
-    exported = tmp_path / "ls-export.json"
-    exported.write_text(json.dumps(tasks), "utf-8")
-    result = CliRunner().invoke(main, ["import-reviews", str(exported), "--output", str(run_dir / "claims.jsonl")])
+    mag = next(t for t in tasks if t["data"]["source"].endswith("mag.txt"))
+    widened, _ = _entry(mag, "migränanfall")
+    flipped, _ = _entry(mag, "diarré")
+    removed, _ = _entry(mag, "depression")
+    text = mag["data"]["text"]
+
+    def change(task, result):
+        if task is not mag:
+            return
+        for r in result:
+            if r["id"] == widened["spans"]["CONDITION"] and r["type"] in ("labels", "choices"):
+                start = text.index("antalet migränanfall")  # the annotator widens "migränanfall" leftwards
+                r["value"].update(start=start, text=text[start:r["value"]["end"]])
+            if r["id"] == flipped["spans"]["CONDITION"] and r.get("from_name") == "polarity":
+                r["value"]["choices"] = ["benefit"]
+        result[:] = [r for r in result if r["id"] not in removed["relations"]]
+
+    path = tmp_path / "ls-export.json"
+    path.write_text(json.dumps(annotate(tasks, change)), "utf-8")
+    result = CliRunner().invoke(main, ["import-reviews", str(path), "--output", str(run_dir / "claims.jsonl")])
     assert result.exit_code == 0, result.output
     decisions = _decisions(run_dir)
-    rejected = [d for d in decisions.values() if d.decision == "rejected"]
-    assert rejected and all(d.reviewer == "ann@example.org" for d in decisions.values())
-    mag = next(t for t in tasks if t["data"]["source"].endswith("mag.txt"))
-    hit = {e["claim_id"] for e in mag["data"]["claimx_claims"] if removed["id"] in e["relations"]}
-    assert {d.claim_id for d in rejected} == hit
+    start = text.index("antalet migränanfall")
+    assert decisions[widened["claim_id"]].decision == "corrected"
+    assert decisions[widened["claim_id"]].corrections["condition.start"] == start
+    assert decisions[flipped["claim_id"]].corrections == {"polarity": "benefit"}
+    assert decisions[removed["claim_id"]].decision == "rejected"
+    assert all(d.reviewer == "ann@example.org" for d in decisions.values())
+    assert decisions[first_id].note.startswith("seen in print; Label Studio annotation")
+    # The corrected values reach the exports.
+    rows = {r["claim_id"]: r for r in map(json.loads, _export(run_dir, "jsonl", "--only", "accepted").splitlines())}
+    assert rows[flipped["claim_id"]]["polarity"] == "benefit"
+    assert rows[widened["claim_id"]]["condition_text"] == text[start:text.index("migränanfall") + 12]
+    assert removed["claim_id"] not in rows
+    # Importing the same export again changes nothing and adds no second mark to the notes.
+    CliRunner().invoke(main, ["import-reviews", str(path), "--output", str(run_dir / "claims.jsonl")])
+    again = _decisions(run_dir)
+    assert {k: (d.decision, d.corrections, d.note) for k, d in again.items()} == \
+        {k: (d.decision, d.corrections, d.note) for k, d in decisions.items()}
+
+
+def test_implied_substance_claims_are_named_as_not_reviewable_in_label_studio(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "b12.txt").write_text(
+        "Vitamin B12 tas ofta som tillskott.\nDosen är 250 mikrogram om dagen.\n", "utf-8")
+    CliRunner().invoke(main, ["run", str(tmp_path / "in"), "-o", str(tmp_path / "claims.jsonl"), "-j", "1"])
+    records = load_records(tmp_path / "claims.jsonl")
+    implied = [c.id for r in records for c in r.claims if c.substance.end == c.substance.start]
+    assert implied
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "claims.jsonl"), "--format", "label-studio",
+                                       "-o", str(tmp_path / "tasks.json")])
+    assert "implied substance" in result.stderr and all(i in result.stderr for i in implied)
+    tasks = annotate(json.loads((tmp_path / "tasks.json").read_text("utf-8")), lambda task, result: None)
+    (tmp_path / "ls.json").write_text(json.dumps(tasks), "utf-8")
+    result = CliRunner().invoke(main, ["import-reviews", str(tmp_path / "ls.json"), "--output",
+                                       str(tmp_path / "claims.jsonl")])
+    assert "not reviewable in Label Studio" in result.output and all(i in result.output for i in implied)
 
 
 def test_offsets_survive_emoji_combining_and_crlf(tmp_path):
@@ -253,10 +323,10 @@ def test_offsets_survive_emoji_combining_and_crlf(tmp_path):
     records = load_records(tmp_path / "claims.jsonl")
     assert records[0].claims
     tasks = json.loads(CliRunner().invoke(main, ["export", str(tmp_path / "claims.jsonl"), "--format",
-                                                 "label-studio"]).output)
+                                                 "label-studio"]).stdout)
     _check_label_studio(tasks)
     for line in CliRunner().invoke(main, ["export", str(tmp_path / "claims.jsonl"), "--format",
-                                          "prodigy"]).output.splitlines():
+                                          "prodigy"]).stdout.splitlines():
         task = json.loads(line)
         for span in task["spans"]:
             tokens = task["tokens"][span["token_start"]:span["token_end"] + 1]
@@ -434,3 +504,12 @@ def test_reviewers_opening_a_new_store_at_once_all_get_in(tmp_path):
             opener.join(60)
         errors += [error for error in (results.get(timeout=60) for _ in openers) if error]
     assert errors == []
+
+
+def test_readme_prints_the_full_label_studio_config():
+    from pathlib import Path
+
+    from claimx.labelstudio import label_config
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    assert "```xml\n" + label_config() + "```" in readme and "…</Labels>" not in readme

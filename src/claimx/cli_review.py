@@ -105,14 +105,18 @@ def register(main: click.Group) -> None:
           claimx export claims.jsonl --format csv -o claims.csv
           claimx export claims.jsonl --format label-studio --only accepted -o tasks.json
         """
-        from claimx.export import EXPORTERS
+        from claimx.export import EXPORTERS, label_studio_export
         from claimx.output import atomic_writer
 
         try:
             records, store = _open(output, reviews)
-            with store, atomic_writer(destination) as handle:
+            with store:
                 store.reconcile(records)
-                handle.write(EXPORTERS[fmt](records, store, only))
+                if fmt == "label-studio":
+                    _export_label_studio(label_studio_export(records, store, only), destination)
+                    return
+                with atomic_writer(destination) as handle:
+                    handle.write(EXPORTERS[fmt](records, store, only))
         except ClaimxError as error:
             fail(str(error))
 
@@ -122,27 +126,64 @@ def register(main: click.Group) -> None:
                   help="The claimx output the annotated tasks were exported from.")
     @REVIEWS
     @click.option("--format", "fmt", type=click.Choice(["label-studio"]), default="label-studio", show_default=True)
-    @click.option("--reviewer", default=None, help="Name to record (default: the Label Studio annotator).")
-    def import_reviews(annotations: Path, output: Path, reviews: Path | None, fmt: str, reviewer: str | None) -> None:
+    @click.option("--reviewer", default=None, help="Name to record (default: the Label Studio annotator's e-mail).")
+    @click.option("--annotator", "annotators", multiple=True, metavar="ID=EMAIL",
+                  help="The e-mail of a Label Studio user id, for exports that give only ids (repeatable).")
+    def import_reviews(annotations: Path, output: Path, reviews: Path | None, fmt: str, reviewer: str | None,
+                       annotators: tuple[str, ...]) -> None:
         """Turn annotations exported from Label Studio into review decisions.
 
         \b
         Example:
           claimx import-reviews project-1-export.json --output claims.jsonl
         """
-        from claimx.export import import_label_studio
+        from claimx.labelstudio import NOT_REVIEWABLE, import_annotations
 
         try:
             tasks = json.loads(annotations.read_text("utf-8"))
         except (OSError, ValueError) as error:
             fail(f"{annotations}: not a Label Studio JSON export ({error})")
+        known = {}
+        for pair in annotators:
+            user, _, email = pair.partition("=")
+            if not user.strip() or not email.strip():
+                fail(f"--annotator {pair!r}: give a Label Studio user id and an e-mail, e.g. 1=ann@example.org")
+            known[user.strip()] = email.strip()
         try:
             records, store = _open(output, reviews)
             with store:
-                counts = import_label_studio(tasks, records, store, reviewer)
+                counts = import_annotations(tasks, records, store, reviewer, known)
         except ClaimxError as error:
             fail(str(error))
+        skipped, ids = counts.pop("not reviewable"), counts.pop("user ids")
         click.echo("claimx: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {store.path}")
+        if ids:
+            click.echo(f"claimx: this export names annotators by user id only ({', '.join(sorted(ids))}); export"
+                       " with completed_by expanded (README) or pass --annotator ID=EMAIL", err=True)
+        if skipped:
+            click.echo(f"claimx: {len(skipped)} claims not reviewable in Label Studio, {NOT_REVIEWABLE}; review them"
+                       f" with `claimx review`: {', '.join(skipped)}")
+
+
+def _export_label_studio(exported: tuple[str, list[str]], destination: str) -> None:
+    """The tasks, and the labeling config beside them (``NAME.label-config.xml``)."""
+    from claimx.labelstudio import NOT_REVIEWABLE, label_config
+    from claimx.output import atomic_writer
+
+    tasks, skipped = exported
+    with atomic_writer(destination) as handle:
+        handle.write(tasks)
+    if destination != "-":
+        config = Path(destination).with_suffix(".label-config.xml")
+        with atomic_writer(str(config)) as handle:
+            handle.write(label_config())
+        click.echo(f"claimx: Label Studio tasks -> {destination}, labeling config -> {config}", err=True)
+    else:
+        click.echo("claimx: the labeling config is written beside the tasks with -o FILE (or see the README)",
+                   err=True)
+    if skipped:
+        click.echo(f"claimx: {len(skipped)} claims have an {NOT_REVIEWABLE}: review them with `claimx review`"
+                   f" ({', '.join(skipped)})", err=True)
 
 
 def _login() -> str | None:

@@ -14,10 +14,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from claimx import __version__
-from claimx.ids import rules_version
+from claimx.labelstudio import linked_spans
 from claimx.models import ArticleResult, Claim
-from claimx.review import ReviewError, ReviewStore, reviewed
+from claimx.review import ReviewStore, reviewed
 
 FLAT_FIELDS = [
     "doc_id", "source", "title", "language", "claim_id", "status", "reviewer", "note", "kinds",
@@ -27,7 +26,6 @@ FLAT_FIELDS = [
     "condition_end", "target", "target_text", "target_start", "target_end", "polarity", "effect_text",
     "magnitude_value", "magnitude_unit", "certainty", "evidence", "participants", "rule_ids",
 ]
-RELATIONS = {"dose": "has_dose", "condition": "affects_condition", "target": "affects_target"}
 
 
 def reviewed_claims(records: Iterable[ArticleResult], store: ReviewStore | None,
@@ -93,51 +91,6 @@ def export_csv(records, store, only=None) -> str:
     return out.getvalue()
 
 
-def _span_id(start: int, end: int, label: str) -> str:
-    return "s" + hashlib.sha1(f"{start}:{end}:{label}".encode()).hexdigest()[:10]
-
-
-def _claim_spans(claim: Claim) -> list[tuple[str, Any]]:
-    spans = [("SUBSTANCE", claim.substance)]
-    for label, span in (("DOSE", claim.dose), ("CONDITION", claim.condition), ("TARGET", claim.target)):
-        if span is not None and span.end > span.start:
-            spans.append((label, span))
-    return spans
-
-
-def label_studio_task(record: ArticleResult, claims: list[tuple[Claim, str]]) -> dict[str, Any]:
-    """A Label Studio task: the text, and claimx's spans and relations as a prediction."""
-    results: dict[str, dict] = {}
-    relations: dict[str, dict] = {}
-    index = []
-    for claim, status in claims:
-        ids = {}
-        for label, span in _claim_spans(claim):
-            if span.end <= span.start:
-                continue
-            sid = _span_id(span.start, span.end, label)
-            ids[label] = sid
-            results.setdefault(sid, {
-                "id": sid, "from_name": "label", "to_name": "text", "type": "labels",
-                "value": {"start": span.start, "end": span.end, "text": record.text[span.start:span.end],
-                          "labels": [label]}})
-        pairs = []
-        for label, relation in (("DOSE", "has_dose"), ("CONDITION", "affects_condition"),
-                                ("TARGET", "affects_target")):
-            if "SUBSTANCE" in ids and label in ids:
-                rid = "r" + hashlib.sha1(f"{ids['SUBSTANCE']}>{ids[label]}:{relation}".encode()).hexdigest()[:10]
-                relations.setdefault(rid, {"id": rid, "type": "relation", "from_id": ids["SUBSTANCE"],
-                                           "to_id": ids[label], "direction": "right", "labels": [relation]})
-                pairs.append(rid)
-        index.append({"claim_id": claim.id, "status": status, "spans": ids, "relations": pairs})
-    return {
-        "data": {"text": record.text, "doc_id": record.doc_id, "source": record.source, "title": record.title,
-                 "claimx_claims": index},
-        "predictions": [{"model_version": f"claimx-{__version__}+{rules_version()}", "score": 1.0,
-                         "result": list(results.values()) + list(relations.values())}],
-    }
-
-
 def _grouped(records, store, only) -> Iterator[tuple[ArticleResult, list[tuple[Claim, str]]]]:
     current, claims = None, []
     for record, claim, status, _ in reviewed_claims(records, store, only):
@@ -150,9 +103,15 @@ def _grouped(records, store, only) -> Iterator[tuple[ArticleResult, list[tuple[C
         yield current, claims
 
 
+def label_studio_export(records, store, only=None) -> tuple[str, list[str]]:
+    """Label Studio tasks as JSON, and the ids of the claims it cannot hold (implied substances)."""
+    from claimx.labelstudio import export_tasks
+
+    return export_tasks(_grouped(records, store, only))
+
+
 def export_label_studio(records, store, only=None) -> str:
-    tasks = [label_studio_task(record, claims) for record, claims in _grouped(records, store, only)]
-    return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
+    return label_studio_export(records, store, only)[0]
 
 
 def _stable_hash(*parts: str) -> int:
@@ -172,7 +131,7 @@ def prodigy_task(record: ArticleResult, claims: list[tuple[Claim, str]]) -> dict
     relations = []
     for claim, _ in claims:
         found = {}
-        for label, span in _claim_spans(claim):
+        for label, span in linked_spans(claim):
             aligned = doc.char_span(span.start, span.end, alignment_mode="expand")
             if aligned is None or span.end <= span.start:
                 continue
@@ -201,73 +160,3 @@ def export_prodigy(records, store, only=None) -> str:
 
 EXPORTERS = {"jsonl": export_jsonl, "csv": export_csv, "label-studio": export_label_studio,
              "prodigy": export_prodigy}
-
-
-def import_label_studio(tasks: list[dict], records: list[ArticleResult], store: ReviewStore,
-                        reviewer: str | None = None) -> dict[str, int]:
-    """Turn Label Studio annotations back into decisions.
-
-    For each claim claimx exported, the task's latest annotation decides: if
-    it still holds the claim's substance span linked to its dose, condition or
-    target span by the same relation, the claim is accepted; if the annotator
-    removed the span or the link, it is rejected. Tasks without annotations
-    are left undecided.
-    """
-    claims = {c.id: (record, c) for record in records for c in record.claims}
-    counts = {"accepted": 0, "rejected": 0, "unknown": 0, "unannotated": 0}
-    if not isinstance(tasks, list):
-        raise ReviewError("a Label Studio export is a JSON list of tasks")
-    for task in tasks:
-        annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
-        if not annotations:
-            counts["unannotated"] += 1
-            continue
-        latest = max(annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at") or ""))
-        present = _annotated_links(latest.get("result") or [])
-        who = reviewer or _annotator(latest)
-        for entry in (task.get("data") or {}).get("claimx_claims", []):
-            found = claims.get(entry.get("claim_id"))
-            if found is None:
-                counts["unknown"] += 1
-                continue
-            record, claim = found
-            wanted = _claim_links(claim)
-            if not wanted:  # an implied substance has no span an annotator could link
-                counts["unknown"] += 1
-                continue
-            decision = "accepted" if wanted <= present else "rejected"
-            store.decide(claim, record, decision, reviewer=who, note="imported from Label Studio")
-            counts[decision] += 1
-    return counts
-
-
-def _annotated_links(results: list[dict]) -> set[tuple]:
-    spans = {}
-    for r in results:
-        if r.get("type") == "labels" and isinstance(r.get("value"), dict):
-            v = r["value"]
-            spans[r.get("id")] = (v.get("start"), v.get("end"), tuple(v.get("labels") or ()))
-    links = set()
-    for r in results:
-        if r.get("type") == "relation" and r.get("from_id") in spans and r.get("to_id") in spans:
-            for label in r.get("labels") or [""]:
-                links.add((spans[r["from_id"]], spans[r["to_id"]], label))
-    return links
-
-
-def _claim_links(claim: Claim) -> set[tuple]:
-    spans = dict(_claim_spans(claim))
-    sub = spans.get("SUBSTANCE")
-    links = set()
-    for label, relation in (("DOSE", "has_dose"), ("CONDITION", "affects_condition"), ("TARGET", "affects_target")):
-        other = spans.get(label)
-        if sub is not None and other is not None and sub.end > sub.start:
-            links.add(((sub.start, sub.end, ("SUBSTANCE",)), (other.start, other.end, (label,)), relation))
-    return links
-
-
-def _annotator(annotation: dict) -> str | None:
-    who = annotation.get("completed_by")
-    if isinstance(who, dict):
-        return who.get("email") or str(who.get("id"))
-    return None if who is None else str(who)

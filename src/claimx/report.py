@@ -14,6 +14,7 @@ import base64
 import hashlib
 import html
 from collections import Counter
+from itertools import pairwise
 
 from claimx.models import ArticleResult, Claim
 from claimx.review import Decision, ReviewStore, reviewed
@@ -106,7 +107,7 @@ def highlighted_text(text: str, spans: list[tuple[int, int, str]]) -> str:
     """
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     out = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         piece = _e(text[start:end])
         covering = [(e - s, label) for s, e, label in spans if s <= start and end <= e]
         if not covering:
