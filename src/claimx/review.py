@@ -60,6 +60,10 @@ class ReviewError(ClaimxError):
     """A review store or a correction cannot be used."""
 
 
+class ReviewConflict(ReviewError):
+    """The claim was decided by someone else since this reviewer saw it."""
+
+
 SPAN_FIELDS = ("sentence", "substance", "dose", "condition", "target", "effect")
 
 
@@ -145,13 +149,15 @@ class ReviewStore:
 
     def decide(self, claim: Claim, record: ArticleResult, decision: DecisionKind, *,
                corrections: dict[str, Any] | None = None, reviewer: str | None = None,
-               note: str | None = None) -> Decision:
+               note: str | None = None, expected: int | None = None) -> Decision:
         """Record a decision at once (one transaction): a crash loses nothing already decided.
 
         ``corrections`` and ``note`` left as None keep what the claim already has, so
         accepting a claim after editing it keeps the edits (the decision is then
         ``corrected``: accepted with corrections), and a note survives later decisions.
         A rejection keeps the corrections too, for a later change of mind.
+        ``expected`` is the claim's :meth:`version` the reviewer saw: if the claim was
+        decided since, :class:`ReviewConflict` is raised and nothing is written.
         """
         current = self.get(claim.id)
         if corrections is None:
@@ -166,6 +172,7 @@ class ReviewStore:
         row = (claim.id, record.source, record.doc_id, fingerprint(claim), decision,
                json.dumps(corrections, ensure_ascii=False, sort_keys=True), reviewer, note, now)
         with self._transaction():
+            self._check(claim.id, expected)
             self.db.execute(
                 "INSERT INTO decisions (claim_id, source, doc_id, fingerprint, decision, corrections, reviewer,"
                 " note, decided_at, stale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
@@ -188,6 +195,59 @@ class ReviewStore:
                 store.db.execute("ROLLBACK" if kind else "COMMIT")
 
         return Transaction()
+
+    def version(self, claim_id: str) -> int:
+        """A number that changes with every decision on the claim (0: never decided)."""
+        row = self.db.execute("SELECT MAX(seq) FROM history WHERE claim_id = ?", (claim_id,)).fetchone()
+        return row[0] or 0
+
+    def _check(self, claim_id: str, expected: int | None) -> None:
+        if expected is None or self.version(claim_id) == expected:
+            return
+        row = self.db.execute("SELECT decision, reviewer, decided_at FROM history WHERE claim_id = ?"
+                              " ORDER BY seq DESC LIMIT 1", (claim_id,)).fetchone()
+        decision, reviewer, when = row if row else ("changed", None, "")
+        raise ReviewConflict(f"claim {claim_id} was {decision} by {reviewer or 'another reviewer'} at {when}"
+                             " since you loaded it; reload to see the current decision, then decide again")
+
+    def undo(self, claim: Claim, record: ArticleResult, *, reviewer: str | None = None,
+             expected: int | None = None) -> Decision | None:
+        """Take back the claim's latest decision: the one before it is restored (or none).
+
+        The undo is itself kept in the history (as ``undone``), so nothing is lost;
+        repeated undos step further back.
+        """
+        with self._transaction():
+            self._check(claim.id, expected)
+            rows = self.db.execute("SELECT decision, corrections, reviewer, note, decided_at FROM history"
+                                   " WHERE claim_id = ? ORDER BY seq", (claim.id,)).fetchall()
+            stack: list[tuple] = []
+            for row in rows:
+                if row[0] == "undone":
+                    if stack:
+                        stack.pop()
+                else:
+                    stack.append(row)
+            if not stack:
+                raise ReviewError(f"claim {claim.id} has no decision to undo")
+            stack.pop()
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            self.db.execute("INSERT INTO history (claim_id, source, decision, corrections, reviewer, note, decided_at)"
+                            " VALUES (?, ?, 'undone', '{}', ?, NULL, ?)", (claim.id, record.source, reviewer, now))
+            if not stack:
+                self.db.execute("DELETE FROM decisions WHERE claim_id = ?", (claim.id,))
+            else:
+                decision, corrections, who, note, when = stack[-1]
+                self.db.execute("UPDATE decisions SET decision = ?, corrections = ?, reviewer = ?, note = ?,"
+                                " decided_at = ?, fingerprint = ?, stale = 0 WHERE claim_id = ?",
+                                (decision, corrections, who, note, when, fingerprint(claim), claim.id))
+        return self.get(claim.id)
+
+    def history(self, claim_id: str) -> list[tuple[str, dict[str, Any], str | None, str | None, str]]:
+        """(decision, corrections, reviewer, note, decided_at) of every decision on the claim, oldest first."""
+        return [(d, json.loads(c), r, n, t) for d, c, r, n, t in self.db.execute(
+            "SELECT decision, corrections, reviewer, note, decided_at FROM history WHERE claim_id = ? ORDER BY seq",
+            (claim_id,))]
 
     def get(self, claim_id: str) -> Decision | None:
         row = self.db.execute("SELECT * FROM decisions WHERE claim_id = ?", (claim_id,)).fetchone()
