@@ -93,7 +93,8 @@ def register(main: click.Group) -> None:
     @main.command()
     @OUTPUT
     @REVIEWS
-    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "label-studio", "prodigy"]), required=True)
+    @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "label-studio", "prodigy"]),
+                  required=True, help="jsonl, csv and parquet: the flat columns of the README's dataset table.")
     @click.option("-o", "--out", "destination", default="-", show_default=True, help="File to write; '-' stdout.")
     @click.option("--only", type=click.Choice(["accepted"]), default=None,
                   help="Only accepted (and corrected) claims. Rejected claims are never exported.")
@@ -115,7 +116,9 @@ def register(main: click.Group) -> None:
                 if fmt == "label-studio":
                     _export_label_studio(label_studio_export(records, store, only), destination)
                     return
-                with atomic_writer(destination) as handle:
+                if fmt == "parquet" and destination == "-":
+                    fail("--format parquet writes a binary file: give -o FILE")
+                with atomic_writer(destination, binary=fmt == "parquet") as handle:
                     handle.write(EXPORTERS[fmt](records, store, only))
         except ClaimxError as error:
             fail(str(error))

@@ -1,4 +1,5 @@
-"""Exports with review decisions applied: flat JSONL/CSV, Label Studio, Prodigy; and the way back.
+"""Exports with review decisions applied: flat JSONL/CSV/parquet (the columns of :mod:`claimx.dataset`),
+Label Studio and Prodigy.
 
 Offsets are Python code-point indices into the record's text (newlines are
 already LF), which is what current Label Studio stores; every exported span
@@ -14,18 +15,11 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from claimx.dataset import NAMES, csv_cells, typed
+from claimx.ids import rules_version
 from claimx.labelstudio import linked_spans
-from claimx.models import ArticleResult, Claim
-from claimx.review import ReviewStore, reviewed
-
-FLAT_FIELDS = [
-    "doc_id", "source", "title", "language", "claim_id", "status", "reviewer", "note", "kinds",
-    "sentence", "sentence_start", "sentence_end", "substance", "form", "substance_text", "substance_start",
-    "substance_end", "dose_text", "dose_start", "dose_end", "dose_min", "dose_max", "dose_unit", "dose_per",
-    "times_per_day", "duration_days", "route", "condition", "icd10", "condition_text", "condition_start",
-    "condition_end", "target", "target_text", "target_start", "target_end", "polarity", "effect_text",
-    "magnitude_value", "magnitude_unit", "certainty", "evidence", "participants", "rule_ids",
-]
+from claimx.models import SCHEMA_VERSION, ArticleResult, Claim
+from claimx.review import ReviewError, ReviewStore, reviewed
 
 
 def reviewed_claims(records: Iterable[ArticleResult], store: ReviewStore | None,
@@ -46,26 +40,28 @@ def reviewed_claims(records: Iterable[ArticleResult], store: ReviewStore | None,
 
 
 def flat_row(record: ArticleResult, claim: Claim, status: str, decision: Any) -> dict[str, Any]:
-    """One claim as a flat dict (for pandas, Hugging Face datasets, spreadsheets)."""
+    """One claim as a flat dict in the columns and types of :mod:`claimx.dataset`."""
     row: dict[str, Any] = {
+        "schema": SCHEMA_VERSION, "rules_version": record.rules_version or rules_version(),
         "doc_id": record.doc_id, "source": record.source, "title": record.title,
         "language": claim.language or (record.language.code if record.language else None),
         "claim_id": claim.id, "status": status, "reviewer": decision.reviewer if decision else None,
-        "note": decision.note if decision else None, "kinds": " ".join(claim.kinds),
+        "note": decision.note if decision else None, "kinds": list(claim.kinds),
         "sentence": claim.sentence.text, "sentence_start": claim.sentence.start, "sentence_end": claim.sentence.end,
         "substance": claim.substance.name, "form": claim.substance.form, "substance_text": claim.substance.text,
         "substance_start": claim.substance.start, "substance_end": claim.substance.end,
         "polarity": claim.polarity, "certainty": claim.certainty,
         "evidence": claim.evidence.type if claim.evidence else None,
         "participants": claim.evidence.participants if claim.evidence else None,
-        "rule_ids": " ".join(claim.rule_ids),
+        "rule_ids": list(claim.rule_ids),
     }
     d = claim.dose
     row.update({"dose_text": d.text if d else None, "dose_start": d.start if d else None,
                 "dose_end": d.end if d else None, "dose_min": d.min if d else None, "dose_max": d.max if d else None,
                 "dose_unit": d.unit if d else None, "dose_per": d.per if d else None,
                 "times_per_day": d.times_per_day if d else None, "duration_days": d.duration_days if d else None,
-                "route": d.route if d else None})
+                "route": d.route if d else None, "dose_qualifier": d.qualifier if d else None,
+                "per_kg": d.per_kg if d else None})
     c, t, e = claim.condition, claim.target, claim.effect
     row.update({"condition": c.name if c else None, "icd10": c.icd10 if c else None,
                 "condition_text": c.text if c else None, "condition_start": c.start if c else None,
@@ -74,7 +70,7 @@ def flat_row(record: ArticleResult, claim: Claim, status: str, decision: Any) ->
                 "target_end": t.end if t else None, "effect_text": e.text if e else None,
                 "magnitude_value": e.magnitude.value if e and e.magnitude else None,
                 "magnitude_unit": e.magnitude.unit if e and e.magnitude else None})
-    return row
+    return typed(row)
 
 
 def export_jsonl(records, store, only=None) -> str:
@@ -84,11 +80,27 @@ def export_jsonl(records, store, only=None) -> str:
 
 def export_csv(records, store, only=None) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FLAT_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=NAMES, lineterminator="\n")
     writer.writeheader()
     for item in reviewed_claims(records, store, only):
-        writer.writerow(flat_row(*item))
+        writer.writerow(csv_cells(flat_row(*item)))
     return out.getvalue()
+
+
+def export_parquet(records, store, only=None) -> bytes:
+    """The flat rows as one parquet file, typed by :func:`claimx.dataset.arrow_schema`."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ReviewError("--format parquet needs pyarrow: pip install 'claimx[parquet]'") from None
+    from claimx.dataset import arrow_schema
+
+    rows = [flat_row(*item) for item in reviewed_claims(records, store, only)]
+    table = pa.Table.from_pylist(rows, schema=arrow_schema())
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
 
 
 def _grouped(records, store, only) -> Iterator[tuple[ArticleResult, list[tuple[Claim, str]]]]:
@@ -158,5 +170,5 @@ def export_prodigy(records, store, only=None) -> str:
                    for record, claims in _grouped(records, store, only))
 
 
-EXPORTERS = {"jsonl": export_jsonl, "csv": export_csv, "label-studio": export_label_studio,
-             "prodigy": export_prodigy}
+EXPORTERS = {"jsonl": export_jsonl, "csv": export_csv, "parquet": export_parquet,
+             "label-studio": export_label_studio, "prodigy": export_prodigy}

@@ -17,21 +17,21 @@ if TYPE_CHECKING:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path) -> Iterator[IO[str]]:
+def atomic_writer(path: str | Path, binary: bool = False) -> Iterator[IO]:
     """Open a temp file beside ``path``; on success it replaces ``path`` in one rename.
 
     On any error (or Ctrl-C) the temp file is removed and ``path`` keeps its
     previous content. ``-`` writes to stdout instead.
     """
     if str(path) == "-":
-        yield sys.stdout
+        yield sys.stdout.buffer if binary else sys.stdout
         sys.stdout.flush()
         return
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
