@@ -193,3 +193,77 @@ def test_outputs_get_ordinary_permissions_and_keep_the_ones_they_had(tmp_path):
         assert out.stat().st_mode & 0o777 == 0o640 and out.read_text() == "y\n"
     finally:
         os.umask(old)
+
+
+# --- honest counts and messages -------------------------------------------------------------
+
+def _folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Magnesium kan minska antalet migränanfall hos vuxna.\n", "utf-8")
+    (folder / "b.txt").write_text("Zink kan forkorte en forkølelse hos voksne.\n", "utf-8")
+    (folder / "c.txt").write_text("Magnesium kann die Schlafqualität bei älteren Menschen verbessern.\n", "utf-8")
+    return folder
+
+
+def test_incremental_run_counts_reused_skips_as_skips(tmp_path):
+    folder, out = _folder(tmp_path), tmp_path / "claims.jsonl"
+    first = CliRunner().invoke(main, ["run", str(folder), "-o", str(out), "-j", "1"])
+    assert "2 ok, 1 skipped, 0 failed" in first.stderr
+    again = CliRunner().invoke(main, ["run", str(folder), "-o", str(out), "-j", "1", "--incremental"])
+    assert "2 ok, 1 skipped, 0 failed, 3 reused" in again.stderr
+    assert "skipped: " in again.stderr and "unsupported language 'de'" in again.stderr and "None" not in again.stderr
+
+
+def test_size_limit_is_given_in_units_that_show_the_numbers(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("Magnesium kan minska migrän hos vuxna. " * 60, "utf-8")
+    size = (folder / "long.txt").stat().st_size
+    result = CliRunner().invoke(main, ["run", str(folder), "-o", str(tmp_path / "c.jsonl"), "--max-bytes", "1000"])
+    assert f"file is {size:,} bytes, over the --max-bytes limit of 1,000 bytes" in result.stderr
+    assert "0.0 MB" not in result.stderr
+    from claimx.ingest import human_size
+
+    assert (human_size(20_000_000), human_size(812_500)) == ("20.0 MB", "812.5 KB")
+
+
+def test_cache_stats_on_a_missing_cache_creates_nothing(tmp_path):
+    missing = tmp_path / "no" / "such" / "x.sqlite"
+    result = CliRunner().invoke(main, ["cache", "stats", "--cache", str(missing)])
+    assert result.exit_code == 1 and "no translation cache here yet" in result.stderr
+    assert not (tmp_path / "no").exists()
+    cleared = CliRunner().invoke(main, ["cache", "clear", "--cache", str(missing)])
+    assert cleared.exit_code == 0 and "nothing to remove" in cleared.output and not (tmp_path / "no").exists()
+
+
+def _zip(path, first_member):
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(first_member, "<x/>")
+
+
+@pytest.mark.parametrize("name,make,named", [
+    ("report.docx", lambda p: _zip(p, "word/document.xml"), "a Word document (.docx)"),
+    ("renamed.txt", lambda p: p.write_bytes(b"%PDF-1.7\n1 0 obj <<>> endobj\n"), "a PDF document"),
+    ("photo.txt", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200)), "a PNG image"),
+    ("notes.html", lambda p: p.write_bytes(b"\x1f\x8b\x08\x00" + bytes(100)), "a gzip archive"),
+    ("sheet.txt", lambda p: _zip(p, "xl/workbook.xml"), "an Excel workbook (.xlsx)"),
+    ("old.txt", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100)), "an old Microsoft Office"),
+])
+def test_documents_images_and_archives_are_named_by_their_real_type(tmp_path, name, make, named):
+    path = tmp_path / name
+    make(path)
+    result = CliRunner().invoke(main, ["run", str(path), "-o", str(tmp_path / "c.jsonl")])
+    line = next(line for line in result.stderr.splitlines() if "failed: " in line)
+    assert named in line and "not text" in line and str(path) in line
+
+
+def test_an_input_without_articles_says_where_claimx_looked(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "readme.docx").write_bytes(b"")  # not a kind claimx reads from a folder
+    result = CliRunner().invoke(main, ["run", str(empty), "-o", str(tmp_path / "c.jsonl")])
+    assert result.exit_code == 1
+    assert f"no articles found in {empty}" in result.stderr and ".txt" in result.stderr and ".jsonl" in result.stderr

@@ -278,7 +278,9 @@ def plan(items: Iterable[Item], previous: PreviousReader, index: dict[str, Previ
         if (isinstance(item, Article) and old is not None and old.status in ("ok", "skipped")
                 and old.rules_version == version and old.doc_id == doc_id_for(item.text)
                 and (translate_to is None or old.translated_to == translate_to)):
-            yield Line("ok", previous.read(old), source, reused=True)
+            text = previous.read(old)
+            error = json.loads(text).get("error") if old.status != "ok" else None
+            yield Line(old.status, text, source, error, reused=True)  # a reused skip is still a skip
         else:
             yield item
 

@@ -136,6 +136,12 @@ def run(inputs: tuple[str, ...], output: str, lang: str | None, max_bytes: int, 
         extra += f", {counts['kept']} kept" if counts["kept"] else ""
         click.echo(f"claimx: {counts['ok']} ok, {counts['skipped']} skipped, {counts['failed']} failed{extra}"
                    f" -> {output}", err=True)
+    if counts["ok"] + counts["skipped"] + counts["failed"] == 0:
+        from claimx.ingest import ARTICLE_SUFFIXES
+
+        where = ", ".join(inputs)
+        click.echo(f"claimx: no articles found in {where}: claimx reads "
+                   f"{', '.join(sorted(ARTICLE_SUFFIXES))} files (folders are searched recursively)", err=True)
     if counts["ok"] == 0:
         sys.exit(1)
 
@@ -287,9 +293,12 @@ def cache_stats(cache_path: str | None) -> None:
     Example:
       claimx cache stats --cache translations.sqlite
     """
-    from claimx.translate import TranslationCache
+    from claimx.translate import TranslationCache, default_cache_path
 
-    store = TranslationCache(cache_path)
+    path = Path(cache_path) if cache_path else default_cache_path()
+    if not path.exists():  # looking creates nothing
+        fail(f"{path}: no translation cache here yet (it is created by `claimx run --translate`)", code=1)
+    store = TranslationCache(path)
     click.echo(json.dumps({"path": str(store.path), **store.stats()}))
     store.close()
 
@@ -303,9 +312,13 @@ def cache_clear(cache_path: str | None) -> None:
     Example:
       claimx cache clear
     """
-    from claimx.translate import TranslationCache
+    from claimx.translate import TranslationCache, default_cache_path
 
-    store = TranslationCache(cache_path)
+    path = Path(cache_path) if cache_path else default_cache_path()
+    if not path.exists():
+        click.echo(f"claimx: {path}: no translation cache here; nothing to remove")
+        return
+    store = TranslationCache(path)
     click.echo(f"claimx: removed {store.clear()} translations from {store.path}")
     store.close()
 

@@ -92,8 +92,11 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     except OSError as error:
         yield Rejected(source=source, status="failed", reason=_os_reason(error))
         return
+    kind = sniff(data)
     if len(data) > max_bytes:
         yield _too_big(source, len(data), max_bytes)
+    elif kind is not None:
+        yield Rejected(source=source, status="failed", reason=kind)
     elif path.suffix.lower() in HTML_SUFFIXES:
         yield _keyed(parse_html(data, source), path.name)
     else:
@@ -107,8 +110,11 @@ def _keyed(item: Item, key: str) -> Item:
 
 def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     data = stream.read(max_bytes + 1)
+    kind = sniff(data)
     if len(data) > max_bytes:
         yield _too_big(source, len(data), max_bytes)
+    elif kind is not None:
+        yield Rejected(source=source, status="failed", reason=kind)
     elif data.lstrip()[:1] == b"{":
         yield from read_jsonl(iter(data.splitlines(keepends=True)), source)
     elif data.lstrip()[:1] == b"<":
@@ -117,9 +123,59 @@ def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Item
         yield parse_text(data, source)
 
 
-def _too_big(source: str, size: int, max_bytes: int) -> Rejected:
-    reason = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-bytes)"
+def human_size(size: int) -> str:
+    """A size in a unit that shows its digits: 2,340 bytes, 812.5 KB, 20.0 MB."""
+    if size < 10_000:
+        return f"{size:,} bytes" if size != 1 else "1 byte"
+    if size < 10_000_000:
+        return f"{size / 1000:,.1f} KB"
+    return f"{size / 1e6:,.1f} MB"
+
+
+def _too_big(source: str, size: int, max_bytes: int, what: str = "file") -> Rejected:
+    reason = f"{what} is {human_size(size)}, over the --max-bytes limit of {human_size(max_bytes)}"
     return Rejected(source=source, status="skipped", reason=reason)
+
+
+SIGNATURES = (  # (magic bytes at the start, what the file is, what to do)
+    (b"%PDF-", "a PDF document", "extract its text first (e.g. `pdftotext FILE.pdf FILE.txt`) and run claimx on that"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc/.xls)",
+     "save it as plain text (.txt) or HTML and run claimx on that"),
+    (b"{\\rtf", "an RTF document", "save it as plain text (.txt) and run claimx on that"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image", "claimx reads text, not images (no OCR)"),
+    (b"\xff\xd8\xff", "a JPEG image", "claimx reads text, not images (no OCR)"),
+    (b"GIF87a", "a GIF image", "claimx reads text, not images (no OCR)"),
+    (b"GIF89a", "a GIF image", "claimx reads text, not images (no OCR)"),
+    (b"\x1f\x8b", "a gzip archive", "unpack it first"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it first"),
+    (b"Rar!\x1a\x07", "a RAR archive", "unpack it first"),
+    (b"BZh", "a bzip2 archive", "unpack it first"),
+    (b"\xfd7zXZ\x00", "an xz archive", "unpack it first"),
+)
+ZIP_KINDS = (  # a ZIP's first member names what it holds
+    (b"word/", "a Word document (.docx)", "save it as plain text (.txt) or HTML and run claimx on that"),
+    (b"xl/", "an Excel workbook (.xlsx)", "export the text to .txt or .csv first"),
+    (b"ppt/", "a PowerPoint file (.pptx)", "export its text to .txt first"),
+    (b"mimetypeapplication/vnd.oasis.opendocument", "an OpenDocument file (.odt/.ods)",
+     "save it as plain text (.txt) or HTML and run claimx on that"),
+    (b"mimetypeapplication/epub", "an EPUB e-book", "convert it to text or HTML first"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """What a non-text file really is, from its first bytes (not its name), with a hint; None for text."""
+    head = data[:4096]
+    if head[:4] == b"PK\x03\x04":
+        for marker, what, hint in ZIP_KINDS:
+            if marker in head[30:1024]:
+                return f"{what}, not text: {hint}"
+        return "a ZIP archive, not text: unpack it first"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "a WebP image, not text: claimx reads text, not images (no OCR)"
+    for magic, what, hint in SIGNATURES:
+        if head.startswith(magic):
+            return f"{what}, not text: {hint}"
+    return None
 
 
 def _os_reason(error: OSError) -> str:
@@ -216,7 +272,7 @@ def read_jsonl(lines: Iterable[bytes | int], source: str, max_bytes: int = DEFAU
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if isinstance(raw, int):
-            reason = f"line is {raw / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (--max-bytes)"
+            reason = _too_big(where, raw, max_bytes, "line").reason
             yield Rejected(source=where, status="skipped", reason=reason)
             continue
         if not raw.strip():
