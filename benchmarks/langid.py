@@ -2,7 +2,8 @@
 
 Prints, per system and level (sentence; paragraph = 5 consecutive sentences):
 accuracy per language, micro accuracy, a confusion matrix and the median
-cost per unit. langdetect is always compared; lingua and langid.py when installed.
+cost per unit; and claimx's reliability table (accuracy by confidence bin, and
+the expected calibration error). langdetect is always compared; lingua and langid.py when installed.
 
 Run: python benchmarks/langid.py [--ud ../shared/ud] [--limit N]
 """
@@ -104,6 +105,40 @@ def evaluate(name: str, run: Callable[[str], str], units: dict[str, list[str]]) 
     return lines
 
 
+BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0)
+
+
+def reliability(units: dict[str, list[str]]) -> tuple[list[dict], float]:
+    """claimx's confidence against its accuracy, by confidence bin, and the expected calibration
+    error (the bins' |confidence - accuracy| weighted by their share of units)."""
+    from claimx.language import detect
+
+    pairs = []
+    for lang, texts in units.items():
+        for text in texts:
+            guess = detect(text)
+            pairs.append((guess.confidence if guess else 0.0, guess is not None and guess.code == lang))
+    rows, error = [], 0.0
+    for low, high in zip(BINS, BINS[1:]):
+        inside = [(p, ok) for p, ok in pairs if low <= p < high or (high == 1.0 and p == 1.0)]
+        if not inside:
+            continue
+        confidence = sum(p for p, _ in inside) / len(inside)
+        accuracy = sum(ok for _, ok in inside) / len(inside)
+        error += len(inside) / len(pairs) * abs(confidence - accuracy)
+        rows.append({"bin": f"[{low:.2f}, {high:.2f}{']' if high == 1.0 else ')'}", "units": len(inside),
+                     "confidence": confidence, "accuracy": accuracy})
+    return rows, error
+
+
+def reliability_lines(units: dict[str, list[str]]) -> list[str]:
+    rows, error = reliability(units)
+    lines = ["    claimx reliability (confidence bin: units, mean confidence, accuracy):"]
+    lines += [f"    {r['bin']:>13s} {r['units']:6d}  {r['confidence']:.3f}  {r['accuracy']:.3f}" for r in rows]
+    lines.append(f"    expected calibration error {error:.4f}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ud", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "ud")
@@ -118,6 +153,8 @@ def main() -> None:
         for name, run in found.items():
             for line in evaluate(name, run, units):
                 print(line)
+        for line in reliability_lines(units):
+            print(line)
 
 
 if __name__ == "__main__":

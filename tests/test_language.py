@@ -1,5 +1,7 @@
 """Document and paragraph language; Norwegian is never silently Danish."""
 
+from pathlib import Path
+
 import pytest
 
 from claimx.language import detect, identify
@@ -221,3 +223,47 @@ def test_a_german_article_stays_german():
     lang = identify(text)
     assert lang.code == "de"
     assert [p.code for p in lang.paragraphs[1:]] == ["de", "de"]
+
+
+# --- calibrated confidence -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Zink.", "C-vitamin 1000 mg/dag.", "Omega-3 2 g.", "Selen 55 µg/dag.", "Jern og folat.", "Vitamin D3.",
+])
+def test_a_few_letters_give_no_high_confidence(text):
+    guess = detect(text)
+    assert guess is not None and guess.confidence < 0.9, guess
+
+
+@pytest.mark.parametrize("code,text", [
+    ("sv", "Magnesium kan ge diarré hos vissa."),
+    ("sv", "Zink hjälper inte mot förkylning."),
+    ("da", "Jern kan give mavesmerter hos nogle."),
+    ("en", "Iron may cause nausea in some."),
+])
+def test_words_of_one_language_decide_a_short_text(code, text):
+    guess = detect(text)
+    assert guess is not None and guess.code == code
+
+
+def test_longer_text_keeps_its_confidence():
+    guess = detect("Magnesium kan minska antalet migränanfall hos vuxna, enligt flera studier som gjorts"
+                   " under de senaste tjugo åren.")
+    assert guess is not None and guess.code == "sv" and guess.confidence > 0.99
+
+
+def test_confidence_is_calibrated_on_the_ud_test_sentences(shared_dir):
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "langid.py"
+    spec = importlib.util.spec_from_file_location("langid_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sentences = module.load(shared_dir / "ud", None)
+    rows, error = module.reliability(sentences)
+    total = sum(r["units"] for r in rows)
+    accuracy = sum(r["accuracy"] * r["units"] for r in rows) / total
+    assert accuracy >= 0.953 and error <= 0.02
+    for row in rows:  # no bin is much surer than it is right
+        if row["units"] >= 50:
+            assert row["confidence"] - row["accuracy"] <= 0.11, row
