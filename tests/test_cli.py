@@ -267,3 +267,46 @@ def test_an_input_without_articles_says_where_claimx_looked(tmp_path):
     result = CliRunner().invoke(main, ["run", str(empty), "-o", str(tmp_path / "c.jsonl")])
     assert result.exit_code == 1
     assert f"no articles found in {empty}" in result.stderr and ".txt" in result.stderr and ".jsonl" in result.stderr
+
+
+# --- one naming rule for options -------------------------------------------------------------
+
+WRITES = {"run": "claims.jsonl", "report": "report.html", "export": "-"}  # command: default of -o/--output
+READS_CLAIMS = {"review", "report", "export", "import-reviews", "serve", "evaluate"}
+
+
+@pytest.mark.parametrize("command", list(_commands()), ids=" ".join)
+def test_help_shows_the_one_option_naming_rule(command):
+    text = CliRunner().invoke(main, [*command, "--help"]).output
+    usage = text.splitlines()[0]
+    options = text.split("Options:")[1] if "Options:" in text else ""
+    if command[0] in WRITES:
+        assert "-o, --output" in options, text  # -o/--output is the file the command writes
+    else:
+        assert "-o, --output" not in options and "--output" not in options, text
+    if command[0] in READS_CLAIMS:  # the claims file a command reads is its first argument
+        assert usage.split("[OPTIONS] ")[1].startswith(("CLAIMS", "[CLAIMS]")), usage
+    assert "--out " not in text and "--out," not in text  # the old spelling is hidden
+
+
+def test_old_spellings_still_work_with_a_deprecation_note(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Magnesium kan minska antalet migränanfall hos vuxna.\n", "utf-8")
+    claims = tmp_path / "claims.jsonl"
+    CliRunner().invoke(main, ["run", str(folder), "-o", str(claims), "-j", "1"])
+    report = CliRunner().invoke(main, ["report", str(claims), "--out", str(tmp_path / "r.html")])
+    assert report.exit_code == 0 and (tmp_path / "r.html").exists() and "--out is deprecated" in report.stderr
+    export = CliRunner().invoke(main, ["export", str(claims), "--format", "csv", "--out", str(tmp_path / "c.csv")])
+    assert export.exit_code == 0 and (tmp_path / "c.csv").read_text("utf-8").startswith("schema,")
+    assert "use -o/--output" in export.stderr
+    tasks = tmp_path / "tasks.json"
+    CliRunner().invoke(main, ["export", str(claims), "--format", "label-studio", "-o", str(tasks)])
+    annotated = json.loads(tasks.read_text("utf-8"))
+    for task in annotated:
+        task["annotations"] = [{"result": task["predictions"][0]["result"], "completed_by": {"email": "a@b.se"}}]
+    tasks.write_text(json.dumps(annotated), "utf-8")
+    old = CliRunner().invoke(main, ["import-reviews", str(tasks), "--output", str(claims)])
+    assert old.exit_code == 0 and "1 accepted" in old.stdout and "deprecated" in old.stderr
+    new = CliRunner().invoke(main, ["import-reviews", str(claims), str(tasks)])
+    assert new.exit_code == 0 and "1 accepted" in new.stdout and "deprecated" not in new.stderr

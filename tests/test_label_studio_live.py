@@ -153,8 +153,8 @@ def test_annotation_round_trip_loses_nothing(label_studio, project):
     download = session.get(f"{base}/api/projects/{pid}/exports/{eid}/download", params={"exportType": "JSON"},
                            timeout=60)
     (work / "ls-export.json").write_bytes(download.content)
-    imported = CliRunner().invoke(main, ["import-reviews", str(work / "ls-export.json"),
-                                         "--output", str(work / "claims.jsonl")])
+    imported = CliRunner().invoke(main, ["import-reviews", str(work / "claims.jsonl"),
+                                         str(work / "ls-export.json")])
     assert imported.exit_code == 0, imported.output
     with ReviewStore(default_store_path(work / "claims.jsonl")) as store:
         decisions = {d.claim_id: d for d in store.all()}

@@ -274,7 +274,7 @@ def test_label_studio_round_trip_keeps_every_correction(run_dir, tmp_path):
 
     path = tmp_path / "ls-export.json"
     path.write_text(json.dumps(annotate(tasks, change)), "utf-8")
-    result = CliRunner().invoke(main, ["import-reviews", str(path), "--output", str(run_dir / "claims.jsonl")])
+    result = CliRunner().invoke(main, ["import-reviews", str(run_dir / "claims.jsonl"), str(path)])
     assert result.exit_code == 0, result.output
     decisions = _decisions(run_dir)
     start = text.index("antalet migränanfall")
@@ -290,7 +290,7 @@ def test_label_studio_round_trip_keeps_every_correction(run_dir, tmp_path):
     assert rows[widened["claim_id"]]["condition_text"] == text[start:text.index("migränanfall") + 12]
     assert removed["claim_id"] not in rows
     # Importing the same export again changes nothing and adds no second mark to the notes.
-    CliRunner().invoke(main, ["import-reviews", str(path), "--output", str(run_dir / "claims.jsonl")])
+    CliRunner().invoke(main, ["import-reviews", str(run_dir / "claims.jsonl"), str(path)])
     again = _decisions(run_dir)
     assert {k: (d.decision, d.corrections, d.note) for k, d in again.items()} == \
         {k: (d.decision, d.corrections, d.note) for k, d in decisions.items()}
@@ -309,8 +309,7 @@ def test_implied_substance_claims_are_named_as_not_reviewable_in_label_studio(tm
     assert "implied substance" in result.stderr and all(i in result.stderr for i in implied)
     tasks = annotate(json.loads((tmp_path / "tasks.json").read_text("utf-8")), lambda task, result: None)
     (tmp_path / "ls.json").write_text(json.dumps(tasks), "utf-8")
-    result = CliRunner().invoke(main, ["import-reviews", str(tmp_path / "ls.json"), "--output",
-                                       str(tmp_path / "claims.jsonl")])
+    result = CliRunner().invoke(main, ["import-reviews", str(tmp_path / "claims.jsonl"), str(tmp_path / "ls.json")])
     assert "not reviewable in Label Studio" in result.output and all(i in result.output for i in implied)
 
 
@@ -338,7 +337,7 @@ def test_offsets_survive_emoji_combining_and_crlf(tmp_path):
     for task in tasks:
         task["annotations"] = [{"result": task["predictions"][0]["result"]}]
     (tmp_path / "ls.json").write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
-    CliRunner().invoke(main, ["import-reviews", str(tmp_path / "ls.json"), "--output", str(tmp_path / "claims.jsonl")])
+    CliRunner().invoke(main, ["import-reviews", str(tmp_path / "claims.jsonl"), str(tmp_path / "ls.json")])
     with ReviewStore(default_store_path(tmp_path / "claims.jsonl")) as store:
         assert {d.decision for d in store.all()} == {"accepted"}
 
