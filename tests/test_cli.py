@@ -271,8 +271,8 @@ def test_an_input_without_articles_says_where_claimx_looked(tmp_path):
 
 # --- one naming rule for options -------------------------------------------------------------
 
-WRITES = {"run": "claims.jsonl", "report": "report.html", "export": "-"}  # command: default of -o/--output
-READS_CLAIMS = {"review", "report", "export", "import-reviews", "serve", "evaluate"}
+WRITES = {"run": "claims.jsonl", "report": "report.html", "export": "-", "claims": "-"}  # command: default of -o/--output
+READS_CLAIMS = {"review", "report", "export", "import-reviews", "serve", "evaluate", "claims"}
 
 
 @pytest.mark.parametrize("command", list(_commands()), ids=" ".join)

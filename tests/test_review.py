@@ -512,3 +512,17 @@ def test_readme_prints_the_full_label_studio_config():
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
     assert "```xml\n" + label_config() + "```" in readme and "…</Labels>" not in readme
+
+
+def test_report_shows_claims_across_articles_filtered_by_verdict(tmp_path, corpus_dir, browser):
+    page, errors, records = _report_page(tmp_path, corpus_dir, browser,
+                                         ["sv_melatonin_somn.txt", "da_zink_forkolelse.txt"])
+    groups = page.query_selector_all("#groups tr.group")
+    assert groups and "not a legal opinion" in page.inner_text("#groups")
+    page.select_option("select[name=verdict]", "disease_claim")
+    visible = page.query_selector_all("#groups tr.group:not([hidden])")
+    assert 0 < len(visible) < len(groups)
+    assert all("disease_claim" in row.inner_text() for row in visible)
+    claims = page.query_selector_all("tr.claim:not([hidden])")
+    assert claims and all(row.get_attribute("data-verdict") == "disease_claim" for row in claims)
+    assert not errors

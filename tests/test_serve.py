@@ -156,3 +156,19 @@ def test_serve_warns_when_exposed(tmp_path, monkeypatch):
     assert "warning" not in quiet.stderr and seen["args"][2] == "127.0.0.1"
     loud = CliRunner().invoke(main, ["serve", str(tmp_path / "c.jsonl"), "--host", "0.0.0.0"])
     assert "warning: listening on 0.0.0.0" in loud.stderr
+
+
+def test_claims_across_articles_and_the_verdict_filter(app_url, browser):
+    url, output, _ = app_url
+    page = browser.new_page()
+    page.goto(url)
+    page.click("a:text('claims across articles')")
+    rows = page.query_selector_all("tr.group")
+    assert rows and "not a legal opinion" in page.inner_text("main")
+    page.select_option("select[name=verdict]", "disease_claim")
+    page.click("button:text('filter')")
+    shown = [r.query_selector("td.verdicts").inner_text() for r in page.query_selector_all("tr.group")]
+    assert shown and all("disease_claim" in v for v in shown) and len(shown) < len(rows)
+    page.goto(url + "/?verdict=disease_claim")
+    links = [a.inner_text() for a in page.query_selector_all("a.doc-link")]
+    assert any("zink.txt" in link for link in links)  # "Zink kan forkorte en forkølelse" is a disease claim

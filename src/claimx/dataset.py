@@ -33,7 +33,9 @@ COLUMNS: list[tuple[str, str]] = [
     ("condition_end", "int"),
     ("target", "string"), ("target_text", "string"), ("target_start", "int"), ("target_end", "int"),
     ("polarity", "string"), ("effect_text", "string"), ("magnitude_value", "float"), ("magnitude_unit", "string"),
-    ("certainty", "string"), ("evidence", "string"), ("participants", "int"), ("rule_ids", "list"),
+    ("certainty", "string"), ("evidence", "string"), ("participants", "int"),
+    ("regulatory_kind", "string"), ("verdict", "string"), ("authorised", "list"), ("dose_above_ul", "bool"),
+    ("ul", "float"), ("ul_unit", "string"), ("ul_population", "string"), ("rule_ids", "list"),
 ]
 NAMES = [name for name, _ in COLUMNS]
 KINDS = dict(COLUMNS)

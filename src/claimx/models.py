@@ -86,6 +86,30 @@ class Translation(Model):
     source_lang: str
 
 
+class UpperLevel(Model):
+    """A per-day dose over EFSA's tolerable upper intake level."""
+
+    dose_per_day: float = Field(description="the claim's largest daily amount, in the UL's unit")
+    ul: float
+    unit: Literal["mg", "ug"]
+    population: str = Field(description='"adults", "children 4-6 years", ...')
+    basis: Literal["total", "supplemental"] = Field(
+        description="supplemental: the UL covers supplements and added forms only, not food")
+    note: str | None = None
+    source: str
+    year: int
+
+
+class Regulatory(Model):
+    """What EU food law says about the claim, as flags for a person to check (not a legal opinion)."""
+
+    kind: Literal["disease", "function", "risk_reduction", "none"] = Field(
+        description="disease: a benefit on an ICD-10 condition; function: on a target; none: no benefit claim")
+    verdict: Literal["authorised", "disease_claim", "not_authorised", "not_applicable"]
+    authorised: list[str] = Field(default_factory=list, description="ids of matching EU register entries")
+    dose_above_ul: UpperLevel | None = None
+
+
 class Claim(Model):
     """One atomic claim: one substance, at most one dose, one condition or target."""
 
@@ -103,6 +127,7 @@ class Claim(Model):
     evidence: Evidence | None = None
     translation: Translation | None = Field(default=None, description="machine translation of the sentence")
     rule_ids: list[str] = Field(default_factory=list)
+    regulatory: Regulatory | None = Field(default=None, description="EU register and upper-level flags (optional)")
 
 
 class ParagraphLanguage(Model):
@@ -126,6 +151,7 @@ class ArticleResult(Model):
     source: str
     title: str | None = None
     title_translation: Translation | None = None
+    published: str | None = Field(default=None, description="publication date, where the input gives one")
     text: str
     language: Language | None = None
     status: Status

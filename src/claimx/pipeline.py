@@ -17,6 +17,7 @@ from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult
+from claimx.regulatory import with_regulatory
 from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of, segment_text, sentence_offsets
 from claimx.rules import available_languages
 
@@ -54,8 +55,8 @@ def process_article(article: Article, lang: str | None = None, service=None,
             claimx has rules, translation elsewhere (only with a service).
     """
     doc_id = doc_id_for(article.text)
-    base = dict(doc_id=doc_id, source=article.source, title=article.title, text=article.text,
-                warnings=list(article.warnings), rules_version=rules_version())
+    base = dict(doc_id=doc_id, source=article.source, title=article.title, published=article.published,
+                text=article.text, warnings=list(article.warnings), rules_version=rules_version())
     try:
         language = identify(article.text, override=lang)
         supported = set(available_languages())
@@ -70,7 +71,7 @@ def process_article(article: Article, lang: str | None = None, service=None,
         else:
             blocks = [Block(p.start, p.end, p.code, p.confidence) for p in language.paragraphs if p.code in supported]
             claims = extract_claims(article.text, blocks, article.key or article.source)
-        result = ArticleResult(**base, language=language, status="ok", claims=claims)
+        result = ArticleResult(**base, language=language, status="ok", claims=with_regulatory(claims))
         if service is not None:
             from claimx.translate_extract import translate_result
 

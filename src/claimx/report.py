@@ -45,6 +45,10 @@ function applyFilters() {
     if (f.name === 'q') { search = f.value.toLowerCase(); } else if (f.value) { wanted[f.name] = f.value; }
   });
   var shown = 0;
+  document.querySelectorAll('tr.group').forEach(function (row) {
+    row.hidden = (wanted.verdict && row.getAttribute('data-verdicts').split(' ').indexOf(wanted.verdict) < 0)
+      || (wanted.above_ul === 'yes' && row.getAttribute('data-above-ul') !== 'yes');
+  });
   document.querySelectorAll('tr.claim').forEach(function (row) {
     var ok = Object.keys(wanted).every(function (k) { return row.getAttribute('data-' + k) === wanted[k]; })
       && (!search || row.textContent.toLowerCase().indexOf(search) >= 0);
@@ -81,8 +85,10 @@ nav.toc ol { columns: 2; }
 """
 LABELS = ("SUBSTANCE", "DOSE", "CONDITION", "TARGET", "EFFECT")
 COLUMNS = ("#", "sentence", "substance", "form", "dose", "condition / target", "polarity", "certainty",
-           "evidence", "status", "note")
-FILTERS = ("status", "language", "substance", "polarity", "certainty")
+           "evidence", "verdict", "status", "note")
+FILTERS = ("status", "language", "substance", "polarity", "certainty", "verdict", "above_ul")
+GROUP_COLUMNS = ("substance", "condition / target", "polarity", "articles", "mentions", "certainty", "evidence",
+                 "verdicts", "doses over UL", "first published", "last published")
 
 
 def _e(value: object) -> str:
@@ -140,13 +146,49 @@ def _row(number: int, claim: Claim, status: str, language: str, decision: Decisi
     note = decision.note if decision is not None and decision.note else ""
     if note and decision is not None and decision.reviewer:
         note = f"{note} — {decision.reviewer}"
+    flags = regulatory(claim)
+    verdict = flags.verdict + (" · dose over UL" if flags.dose_above_ul else "")
     cells = (number, claim.sentence.text, claim.substance.name, claim.substance.form, _dose(claim), outcome,
-             claim.polarity, claim.certainty, evidence, status, note)
+             claim.polarity, claim.certainty, evidence, verdict, status, note)
     data = {"status": status, "language": language, "substance": claim.substance.name,
-            "polarity": claim.polarity or "-", "certainty": claim.certainty}
+            "polarity": claim.polarity or "-", "certainty": claim.certainty, "verdict": flags.verdict,
+            "above_ul": "yes" if flags.dose_above_ul else "no"}
     attributes = "".join(f' data-{k}="{_e(v)}"' for k, v in data.items())
     return f'<tr class="claim status-{_e(status)}" id="claim-{_e(claim.id)}"{attributes}>' + "".join(
         f"<td>{_e(c)}</td>" for c in cells) + "</tr>"
+
+
+def regulatory(claim: Claim):
+    """The claim's register and UL flags (computed for outputs written before they existed)."""
+    from claimx.regulatory import regulatory_of
+
+    return claim.regulatory or regulatory_of(claim)
+
+
+def _mix(counts: dict[str, int]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in counts.items())
+
+
+def groups_table(records: list[ArticleResult], store: ReviewStore | None) -> str:
+    """The same claim across articles (see :mod:`claimx.groups`), one sortable row per group."""
+    from claimx.groups import group_claims
+
+    rows = []
+    for group in group_claims(records, store):
+        row = group.row()
+        outcome = row["outcome"] + (f" [{row['icd10']}]" if row["icd10"] else "")
+        cells = (row["substance"], outcome, row["polarity"], row["articles"], row["mentions"],
+                 _mix(row["certainty"]), _mix(row["evidence"]), _mix(row["verdicts"]), row["above_ul"],
+                 row["first_published"], row["last_published"])
+        verdicts = " ".join(row["verdicts"])
+        rows.append(f'<tr class="group" data-verdicts="{_e(verdicts)}" data-above-ul="{"yes" if row["above_ul"] else "no"}">'
+                    + "".join(f"<td>{_e(c)}</td>" for c in cells) + "</tr>")
+    header = "".join(f"<th>{_e(c)}</th>" for c in GROUP_COLUMNS)
+    return ('<section id="groups"><h2>The same claim across articles</h2>'
+            "<p>Claims grouped by substance, outcome and polarity, review decisions applied. The verdicts flag"
+            " claims for a person to check against the EU register; they are not a legal opinion.</p>"
+            f'<table class="sortable groups"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            "</table></section>")
 
 
 def _summary_table(title: str, counts: Counter[str]) -> str:
@@ -190,8 +232,10 @@ def build_report(records: list[ArticleResult], store: ReviewStore | None) -> str
             counts["substance"][claim.substance.name] += 1
             counts["condition"][claim.condition.name if claim.condition else
                                 (claim.target.name if claim.target else "-")] += 1
+            flags = regulatory(claim)
             for name, value in (("status", status), ("language", claim_language),
-                                ("polarity", claim.polarity or "-"), ("certainty", claim.certainty)):
+                                ("polarity", claim.polarity or "-"), ("certainty", claim.certainty),
+                                ("verdict", flags.verdict), ("above_ul", "yes" if flags.dose_above_ul else "no")):
                 counts[name][value] += 1
             rows.append(_row(number, claim, status, claim_language, decision))
         header = "".join(f"<th>{_e(c)}</th>" for c in COLUMNS)
@@ -215,5 +259,5 @@ def build_report(records: list[ArticleResult], store: ReviewStore | None) -> str
             f" ({sum(r.status != 'ok' for r in records)} skipped or failed)</p>"
             f'<p class="legend">{legend}</p><div class="summary">{summary}</div>'
             f'<nav class="toc"><h2>Documents</h2><ol>{"".join(toc)}</ol></nav>{_not_read(records)}'
-            f'{_filters(counts)}{"".join(sections)}'
+            f'{groups_table(records, store)}{_filters(counts)}{"".join(sections)}'
             f"<script>{SCRIPT}</script></body></html>")

@@ -73,7 +73,7 @@ def fingerprint(claim: Claim) -> str:
     Offsets count from the claim's sentence, so an edit elsewhere in the article
     (a word added in an earlier paragraph) leaves the decision current.
     """
-    data = claim.model_dump(exclude={"id", "rule_ids", "language"})
+    data = claim.model_dump(exclude={"id", "rule_ids", "language", "regulatory"})  # regulatory: derived flags
     base = claim.sentence.start
     for name in SPAN_FIELDS:
         span = data.get(name)
@@ -86,7 +86,7 @@ def fingerprint(claim: Claim) -> str:
 
 def _absolute_fingerprint(claim: Claim) -> str:
     """The fingerprint stores made before offsets counted from the sentence; matched and upgraded."""
-    content = claim.model_dump_json(exclude={"id", "rule_ids", "language"})
+    content = claim.model_dump_json(exclude={"id", "rule_ids", "language", "regulatory"})
     return hashlib.sha256(content.encode()).hexdigest()[:16]
 
 
@@ -322,10 +322,15 @@ def apply_corrections(claim: Claim, corrections: dict[str, Any]) -> Claim:
             raise ReviewError(f"cannot correct {path!r}: no such field")
         target[last] = value
     try:
-        return Claim.model_validate(data)
+        corrected = Claim.model_validate(data)
     except ValidationError as error:
         problem = error.errors()[0]
         raise ReviewError(f"invalid correction {'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
+    if corrected.regulatory is not None and corrections:
+        from claimx.regulatory import regulatory_of
+
+        corrected.regulatory = regulatory_of(corrected)  # the flags follow the corrected fields
+    return corrected
 
 
 def reviewed(claim: Claim, decision: Decision | None) -> tuple[Claim, str]:

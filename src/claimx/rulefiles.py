@@ -37,7 +37,7 @@ def rule_files(lang: str) -> list[tuple[str, str]]:
                 files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
     if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
         raise RuleError(f"no rules for language {lang!r}")
-    return files + term_files()
+    return files + term_files() + list(regulatory_files())
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,17 @@ def _term_files() -> tuple[tuple[str, str], ...]:
     root = resources.files("claimx").joinpath("rules", "terms")
     return tuple((f"rules/terms/{stem}.tsv", path.read_text("utf-8")) for stem in TERM_TABLES
                  if (path := root.joinpath(f"{stem}.tsv")).is_file())
+
+
+REGULATORY_TABLES = ("health_claims", "upper_levels")  # parsed by claimx.regulatory
+
+
+@lru_cache(maxsize=1)
+def regulatory_files() -> tuple[tuple[str, str], ...]:
+    """(name, text) of the EU register and upper-level tables (part of the rules version)."""
+    root = resources.files("claimx").joinpath("rules", "regulatory")
+    return tuple((f"rules/regulatory/{stem}.tsv", root.joinpath(f"{stem}.tsv").read_text("utf-8"))
+                 for stem in REGULATORY_TABLES if root.joinpath(f"{stem}.tsv").is_file())
 
 
 def term_files() -> list[tuple[str, str]]:
@@ -64,4 +75,5 @@ def text_version(files: list[tuple[str, str]]) -> str:
 def available_languages() -> tuple[str, ...]:
     """Languages with a rules folder (read once per process)."""
     root = resources.files("claimx").joinpath("rules")
-    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.name not in ("common", "terms")))
+    return tuple(sorted(p.name for p in root.iterdir()
+                        if p.is_dir() and p.name not in ("common", "terms", "regulatory")))

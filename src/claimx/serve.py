@@ -21,7 +21,7 @@ from flask import Flask, abort, flash, redirect, render_template, request, sessi
 from markupsafe import Markup
 
 from claimx.models import ArticleResult, Claim
-from claimx.report import claim_spans, highlighted_text
+from claimx.report import claim_spans, highlighted_text, regulatory
 from claimx.review import (
     EditableField,
     ReviewError,
@@ -32,7 +32,7 @@ from claimx.review import (
     reviewed,
 )
 
-FILTERS = ("status", "language", "substance", "polarity", "certainty", "kind", "evidence")
+FILTERS = ("status", "language", "substance", "polarity", "certainty", "kind", "evidence", "verdict", "above_ul")
 POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self';"
           " base-uri 'none'; frame-ancestors 'none'")
 
@@ -63,6 +63,9 @@ class Row:
             return claim.certainty
         if name == "evidence":
             return claim.evidence.type if claim.evidence else "none"
+        if name in ("verdict", "above_ul"):
+            flags = regulatory(claim)
+            return flags.verdict if name == "verdict" else ("yes" if flags.dose_above_ul else "no")
         return ""
 
     def matches(self, wanted: dict[str, str], search: str) -> bool:
@@ -155,6 +158,20 @@ def create_app(output: Path, store_path: Path, reviewer: str | None = None) -> F
         return render_template("document.html", record=record, index=index, rows=rows, text=text,
                                fields=fields, history=history, chosen=chosen, search=search,
                                next_index=later[0] if later else None, query=request.query_string.decode())
+
+    @app.get("/claims")
+    def groups():
+        from claimx.groups import group_claims
+
+        verdict = request.args.get("verdict") or None
+        above = request.args.get("above_ul") == "yes"
+        with store() as db:
+            db.reconcile(records)
+            found = [g.row() for g in group_claims(records, db)]
+        shown = [g for g in found if (verdict is None or g["verdicts"].get(verdict)) and (not above or g["above_ul"])]
+        verdicts = sorted({v for g in found for v in g["verdicts"]})
+        return render_template("groups.html", groups=shown, total=len(found), verdicts=verdicts, verdict=verdict,
+                               above=above)
 
     @app.post("/claim/<claim_id>")
     def decide(claim_id: str):

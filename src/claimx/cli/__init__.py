@@ -3,6 +3,7 @@ options and calls the library (the layout of spaCy's ``cli/``); shared helpers l
 
 from claimx.cli import (  # noqa: F401  (each module adds its command to the group)
     cache,
+    claims,
     evaluate,
     export,
     import_reviews,
