@@ -569,3 +569,14 @@ def test_in_text_citation_keeps_the_paragraph(lang, text, icd):
 ])
 def test_reference_entry_is_boilerplate(lang, text):
     assert claims_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "Betydningen af selen for skjoldbruskkirtelsygdom er kendt i mange år.", "E07"),
+    ("sv", "Betydelsen av jod för struma har länge varit känd.", "E04"),
+    ("nb", "Betydningen av folat for ryggmargsbrokk er godt dokumentert.", "Q05"),
+    ("en", "The significance of vitamin D in rickets has long been known.", "E55"),
+])
+def test_importance_of_a_substance_for_a_condition_is_an_association(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert [(c.condition.icd10, c.polarity) for c in claims] == [(icd, "association")]
