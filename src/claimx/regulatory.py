@@ -232,9 +232,17 @@ def daily_amount(claim: Claim) -> tuple[float, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _limits_by_substance() -> dict[str, dict[str, Limit]]:
+    found: dict[str, dict[str, Limit]] = {}
+    for limit in upper_levels():
+        found.setdefault(limit.substance, {})[limit.population] = limit
+    return found
+
+
 def dose_above_ul(claim: Claim) -> UpperLevel | None:
     """The UL a daily dose exceeds, for the population the sentence names; None if none is exceeded."""
-    limits = {lim.population: lim for lim in upper_levels() if lim.substance == claim.substance.name}
+    limits = _limits_by_substance().get(claim.substance.name) if claim.dose is not None else None
     daily = daily_amount(claim) if limits else None
     if daily is None:
         return None
