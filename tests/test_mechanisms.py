@@ -246,6 +246,11 @@ NOT_CLAIMS = [
     ("sv", "Hjälper magnesium mot kramper?"),
     ("nb", "Kan sink forkorte forkjølelsen?"),
     ("en", "Can vitamin C prevent colds?"),
+    # a form of intake (capsules, tablets) is no course of treatment and no dose
+    ("sv", "Många svenskar tar omega-3 dagligen i kapselform."),
+    ("da", "Mange danskere tager D-vitamin hver dag som tabletter."),
+    ("nb", "Mange nordmenn tar omega-3 daglig, enten som tran eller kapsler."),
+    ("en", "Many people take fish oil every day as capsules."),
 ]
 
 

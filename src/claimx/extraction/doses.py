@@ -69,7 +69,8 @@ SINCE = re.compile(r"\b(?:sedan|siden|since|ago|tilbage|tillbaka)\b|\b(?:mere|me
 def treatment_extras(sentence: Sentence) -> bool:
     """Whether the sentence gives a course of treatment without an amount: a route, or a
     duration of at most five years that is no time span of history ("for 40 år siden")."""
-    return bool(sentence.of("ROUTE")) or any(is_treatment(sentence, d) for d in sentence.durations)
+    return (any(r.entry.route != "oral" for r in sentence.of("ROUTE"))  # "i kapselform": a form, no course
+            or any(is_treatment(sentence, d) for d in sentence.durations))
 
 
 def is_treatment(sentence: Sentence, duration) -> bool:
