@@ -241,6 +241,11 @@ NOT_CLAIMS = [
     ("da", "I forsøget vurderede man, om zink kunne forkorte forkølelsen."),
     ("nb", "Studien vurderte om vitamin D kunne forebygge brudd."),
     ("en", "The trial assessed whether fish oil could lower the risk of stroke."),
+    # a study's focus is its question, not its finding
+    ("da", "To undersøgelser har sat fokus på forholdet mellem jern og træthed."),
+    ("sv", "Forskarna har satt fokus på sambandet mellan selen och sköldkörteln."),
+    ("nb", "Flere studier har satt søkelys på sammenhengen mellom jod og struma."),
+    ("en", "Two trials examined the relationship between zinc and colds."),
     # questions
     ("da", "Kan magnesium forebygge migræne?"),
     ("sv", "Hjälper magnesium mot kramper?"),
@@ -279,6 +284,22 @@ def test_body_machinery_is_no_substance(lang, text, kept):
 ])
 def test_disease_as_subject_takes_no_topic_substance(lang, text):
     assert claims_of(text, lang) == []
+
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "Forskerne undersøgte sammenhængen mellem zink og forkølelse, og de fandt at zink forkortede "
+           "forkølelsen.", "J00"),
+    ("sv", "Forskarna undersökte sambandet mellan zink och förkylning, och de fann att zink förkortade "
+           "förkylningen.", "J00"),
+    ("nb", "Forskerne undersøkte sammenhengen mellom sink og forkjølelse, og de fant at sink forkortet "
+           "forkjølelsen.", "J00"),
+    ("en", "The researchers examined the relationship between zinc and colds, and they found that zinc "
+           "shortened colds.", "J00"),
+])
+def test_finding_in_another_clause_of_an_aim_sentence_is_a_claim(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert claims and {(c.condition.icd10, c.polarity) for c in claims} == {(icd, "benefit")}
+    assert all(c.condition.start > text.index(",") for c in claims)  # only the finding's outcome
 
 
 def test_finding_after_a_study_aim_is_a_claim():

@@ -7,10 +7,11 @@ a sentence linking magnesium to six conditions yields six claims.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, polarity_of
+from claimx.extraction.cues import certainty_of, in_scope, polarity_of
 from claimx.extraction.discourse import Discourse, Named, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
@@ -71,8 +72,10 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     if outcomes and not doses and not (item and not sentence.text.rstrip().endswith(":")) and \
             not sentence.of(*(HEADING_PREDICATES if is_heading_text(sentence.text) else PREDICATE_LABELS)):
         outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
-    if sentence.of("AIM"):
-        outcomes = []  # "Forskerne undersøgte, om ...": a study's question is not its finding
+    aims = sentence.of("AIM")
+    if aims:  # "Forskerne undersøgte, om ...": a study's question is not its finding (a finding in
+        # another clause of the sentence still is: "..., og man fandt, at ...")
+        outcomes = [o for o in outcomes if not any(_asked(aim, o, sentence) for aim in aims)]
     extras = dose_extras(sentence) if doses or outcomes else None
     by_sub = assign_doses(doses, subs, sentence.start)
     evidence = evidence_of(sentence) or discourse.evidence
@@ -95,6 +98,18 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
             claims.append(_claim(sentence, text, source, sub, None, dose_extras(sentence), None, evidence,
                                  magnitudes, None))  # "fick magnesium i fyra månader": taken, no amount given
     return _unique(claims)
+
+
+AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b", re.IGNORECASE)
+
+
+def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
+    """The outcome is part of the study's question: in the aim's clause, before a coordinated clause
+    that can report the finding ("..., og de fandt at ...")."""
+    if not in_scope(aim, outcome, sentence):
+        return False
+    ends = AIM_ENDS.search(sentence.text, max(0, aim.end - sentence.start))
+    return ends is None or outcome.start < sentence.start + ends.start()
 
 
 def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) -> list[Mention]:
