@@ -606,3 +606,13 @@ def test_reference_entry_is_boilerplate(lang, text):
 def test_importance_of_a_substance_for_a_condition_is_an_association(lang, text, icd):
     claims = [c for c in claims_of(text, lang) if c.condition]
     assert [(c.condition.icd10, c.polarity) for c in claims] == [(icd, "association")]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Magnesium hjälpte deprimerade patienter i studien."),
+    ("da", "Magnesium hjalp deprimerede patienter i forsøget."),
+    ("nb", "Magnesium hjalp deprimerte pasienter i studien."),
+    ("en", "Magnesium helped depressed patients in the trial."),
+])
+def test_a_condition_named_by_its_adjective(lang, text):
+    assert {outcome(c) for c in with_outcome(claims_of(text, lang))} == {"F32"}
