@@ -616,3 +616,14 @@ def test_importance_of_a_substance_for_a_condition_is_an_association(lang, text,
 ])
 def test_a_condition_named_by_its_adjective(lang, text):
     assert {outcome(c) for c in with_outcome(claims_of(text, lang))} == {"F32"}
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Kanske mest intressant är zinkens roll mot förkylning."),
+    ("da", "Måske mest interessant er zinks rolle mod forkølelse."),
+    ("nb", "Kanskje mest interessant er sinkens rolle mot forkjølelse."),
+    ("en", "Perhaps most interesting is the role of zinc in colds."),
+])
+def test_a_hedge_on_the_writers_interest_leaves_the_claim_asserted(lang, text):
+    claims = with_outcome(claims_of(text, lang))
+    assert claims and {(outcome(c), c.certainty) for c in claims} == {("J00", "asserted")}
