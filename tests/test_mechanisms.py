@@ -627,3 +627,17 @@ def test_a_condition_named_by_its_adjective(lang, text):
 def test_a_hedge_on_the_writers_interest_leaves_the_claim_asserted(lang, text):
     claims = with_outcome(claims_of(text, lang))
     assert claims and {(outcome(c), c.certainty) for c in claims} == {("J00", "asserted")}
+
+
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("sv", "För mycket kalcium kan ge förstoppning.", "K59", "harm"),
+    ("da", "For meget jern kan give forstoppelse.", "K59", "harm"),
+    ("nb", "For mye sink kan gi kvalme.", "R11", "harm"),
+    ("en", "Too much vitamin A can cause liver damage.", "K76", "harm"),
+    # a deficiency or a low level still goes with an outcome as an association
+    ("sv", "Brist på järn är kopplat till trötthet.", "R53", "association"),
+    ("en", "Low vitamin D is associated with depression.", "F32", "association"),
+])
+def test_too_much_of_a_substance_harms(lang, text, icd, polarity):
+    claims = [c for c in with_outcome(claims_of(text, lang)) if outcome(c) == icd]
+    assert claims and {c.polarity for c in claims} == {polarity}

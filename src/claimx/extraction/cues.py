@@ -85,7 +85,10 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     for cue in local:
         if cue.entry.polarity == "no_effect":
             return "no_effect", cue
-    if is_level(sentence, substance):  # a level or deficiency goes with an outcome: no causal claim
+    level = level_of(sentence, substance)
+    if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
+        return "harm", level  # "för mycket kalcium": too much of it harms
+    if level is not None:  # a level or deficiency goes with an outcome: no causal claim
         association = [c for c in local or cues if c.entry.polarity == "association"]
         return "association", (association[0] if association else None)
     pool = local or cues
@@ -119,6 +122,11 @@ def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
     """The substance is talked about as a level or deficiency: "magnesiumbrist", "låga zinkvärden",
     "mangel på jern", "høje niveauer af D-vitamin"; an implied substance (an empty span) whenever
     the sentence talks about levels ("höga nivåer var förknippade med ...")."""
+    return level_of(sentence, substance) is not None
+
+
+def level_of(sentence: Sentence, substance: tuple[int, int]) -> Mention | None:
+    """The level or deficiency word the substance is talked about with (see :func:`is_level`), or None."""
     start, end = substance
     verbs = [e for e in sentence.of("EFFECT") if e.entry.polarity in ("benefit", "harm")]
     levels = [level for level in sentence.of("LEVEL")  # "lowers" is a verb here, "høye doser" a dose
@@ -126,15 +134,16 @@ def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
               and not DOSE_AFTER.match(sentence.text, level.end - sentence.start)]
     if start == end:  # a stand-alone level noun ("höga nivåer"), not one inside "kolesterolniveauet"
         words = [m for m in sentence.mentions if m.label in ("TARGET", "CONDITION", "SUBSTANCE")]
-        return any(LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
-                   and not any(overlaps(level, word) for word in words) for level in levels)
+        return next((level for level in levels
+                     if LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
+                     and not any(overlaps(level, word) for word in words)), None)
     for level in levels:
         if level.start < end and start < level.end:
-            return True
+            return level
         gap = sentence.text[level.end - sentence.start:start - sentence.start] if level.end <= start else None
         noun = LEVEL_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start])
         if gap is not None and (len(gap) <= LEVEL_GAP_BEFORE or (noun and LEVEL_LINK.fullmatch(gap))):
-            return True
+            return level
         if 0 <= level.start - end <= LEVEL_GAP_AFTER:
-            return True
-    return False
+            return level
+    return None
