@@ -19,7 +19,7 @@ from claimx.dataset import NAMES, csv_cells, typed
 from claimx.ids import rules_version
 from claimx.labelstudio import linked_spans
 from claimx.models import SCHEMA_VERSION, ArticleResult, Claim
-from claimx.regulatory import regulatory_of
+from claimx.regulatory import flags_of
 from claimx.review import ReviewError, ReviewStore, reviewed
 
 
@@ -71,7 +71,7 @@ def flat_row(record: ArticleResult, claim: Claim, status: str, decision: Any) ->
                 "target_end": t.end if t else None, "effect_text": e.text if e else None,
                 "magnitude_value": e.magnitude.value if e and e.magnitude else None,
                 "magnitude_unit": e.magnitude.unit if e and e.magnitude else None})
-    flags = claim.regulatory or regulatory_of(claim)
+    flags = flags_of(claim)
     over = flags.dose_above_ul
     row.update({"regulatory_kind": flags.kind, "verdict": flags.verdict, "authorised": flags.authorised,
                 "dose_above_ul": over is not None, "ul": over.ul if over else None,

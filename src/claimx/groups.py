@@ -18,7 +18,7 @@ from typing import Any
 
 from claimx.export import reviewed_claims
 from claimx.models import ArticleResult
-from claimx.regulatory import regulatory_of
+from claimx.regulatory import flags_of
 from claimx.review import ReviewStore
 
 FIELDS = ["substance", "outcome", "outcome_type", "icd10", "polarity", "articles", "mentions", "certainty",
@@ -71,7 +71,7 @@ def group_claims(records: list[ArticleResult], store: ReviewStore | None) -> lis
         group.claim_ids.append(claim.id)
         group.certainty[claim.certainty] += 1
         group.evidence[claim.evidence.type if claim.evidence else "none"] += 1
-        regulatory = claim.regulatory or regulatory_of(claim)  # an output from before the flags existed
+        regulatory = flags_of(claim)
         group.verdicts[regulatory.verdict] += 1
         group.above_ul += bool(regulatory.dose_above_ul)
     return sorted(groups.values(), key=lambda g: (-len(g.sources), -len(g.claim_ids), g.substance, g.outcome))

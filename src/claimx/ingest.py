@@ -272,8 +272,7 @@ def read_jsonl(lines: Iterable[bytes | int], source: str, max_bytes: int = DEFAU
     for number, raw in enumerate(lines, start=1):
         where = f"{source}:{number}"
         if isinstance(raw, int):
-            reason = _too_big(where, raw, max_bytes, "line").reason
-            yield Rejected(source=where, status="skipped", reason=reason)
+            yield _too_big(where, raw, max_bytes, "line")
             continue
         if not raw.strip():
             continue

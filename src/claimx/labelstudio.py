@@ -57,7 +57,7 @@ def label_config() -> str:
 
 
 def linked_spans(claim: Claim) -> list[tuple[str, Any]]:
-    spans = [("SUBSTANCE", claim.substance)] if claim.substance.end > claim.substance.start else []
+    spans = [("SUBSTANCE", claim.substance)] if reviewable(claim) else []
     for label, name in FIELDS.items():
         span = getattr(claim, name)
         if span is not None and span.end > span.start:

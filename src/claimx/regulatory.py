@@ -34,7 +34,7 @@ from functools import lru_cache
 from claimx.errors import RuleError
 from claimx.models import Claim, Regulatory, UpperLevel
 from claimx.rulefiles import regulatory_files
-from claimx.terms import load_concepts
+from claimx.terms import load_concepts, table_stem
 
 CLAIM_TYPES = ("function", "risk_reduction", "children")
 POPULATIONS = ("adults", "children 1-3 years", "children 4-6 years", "children 7-10 years", "children 11-14 years",
@@ -92,7 +92,7 @@ def _rows(name: str, text: str, header: list[str]):
 @lru_cache(maxsize=1)
 def _names() -> dict[tuple[str, str], tuple[str, str | None]]:
     """(table, id) -> (canonical name, kind) of every terminology concept."""
-    return {(c.table.rsplit("/", 1)[-1].removesuffix(".tsv"), c.id): (c.name, c.kind) for c in load_concepts()}
+    return {(table_stem(c.table), c.id): (c.name, c.kind) for c in load_concepts()}
 
 
 def substance_kind(name: str) -> str | None:
@@ -263,6 +263,11 @@ def dose_above_ul(claim: Claim) -> UpperLevel | None:
                               note=limit.note or None, source=limit.source, year=limit.year)
         return None
     return None
+
+
+def flags_of(claim: Claim) -> Regulatory:
+    """The claim's flags as stored, or computed for an output written before they existed."""
+    return claim.regulatory or regulatory_of(claim)
 
 
 def with_regulatory(claims: list[Claim]) -> list[Claim]:

@@ -17,6 +17,7 @@ from collections import Counter
 from itertools import pairwise
 
 from claimx.models import ArticleResult, Claim
+from claimx.regulatory import flags_of
 from claimx.review import Decision, ReviewStore, reviewed
 
 SCRIPT = """
@@ -146,7 +147,7 @@ def _row(number: int, claim: Claim, status: str, language: str, decision: Decisi
     note = decision.note if decision is not None and decision.note else ""
     if note and decision is not None and decision.reviewer:
         note = f"{note} — {decision.reviewer}"
-    flags = regulatory(claim)
+    flags = flags_of(claim)
     verdict = flags.verdict + (" · dose over UL" if flags.dose_above_ul else "")
     cells = (number, claim.sentence.text, claim.substance.name, claim.substance.form, _dose(claim), outcome,
              claim.polarity, claim.certainty, evidence, verdict, status, note)
@@ -156,13 +157,6 @@ def _row(number: int, claim: Claim, status: str, language: str, decision: Decisi
     attributes = "".join(f' data-{k}="{_e(v)}"' for k, v in data.items())
     return f'<tr class="claim status-{_e(status)}" id="claim-{_e(claim.id)}"{attributes}>' + "".join(
         f"<td>{_e(c)}</td>" for c in cells) + "</tr>"
-
-
-def regulatory(claim: Claim):
-    """The claim's register and UL flags (computed for outputs written before they existed)."""
-    from claimx.regulatory import regulatory_of
-
-    return claim.regulatory or regulatory_of(claim)
 
 
 def _mix(counts: dict[str, int]) -> str:
@@ -232,7 +226,7 @@ def build_report(records: list[ArticleResult], store: ReviewStore | None) -> str
             counts["substance"][claim.substance.name] += 1
             counts["condition"][claim.condition.name if claim.condition else
                                 (claim.target.name if claim.target else "-")] += 1
-            flags = regulatory(claim)
+            flags = flags_of(claim)
             for name, value in (("status", status), ("language", claim_language),
                                 ("polarity", claim.polarity or "-"), ("certainty", claim.certainty),
                                 ("verdict", flags.verdict), ("above_ul", "yes" if flags.dose_above_ul else "no")):

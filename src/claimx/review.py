@@ -19,6 +19,7 @@ import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -92,7 +93,7 @@ def _absolute_fingerprint(claim: Claim) -> str:
 
 def is_current(decision: Decision, claim: Claim) -> bool:
     """The decision was made on this claim as it is now."""
-    return decision.fingerprint in (fingerprint(claim), _absolute_fingerprint(claim))
+    return decision.fingerprint == fingerprint(claim) or decision.fingerprint == _absolute_fingerprint(claim)
 
 
 @dataclass(frozen=True)
@@ -159,20 +160,20 @@ class ReviewStore:
         ``expected`` is the claim's :meth:`version` the reviewer saw: if the claim was
         decided since, :class:`ReviewConflict` is raised and nothing is written.
         """
-        current = self.get(claim.id)
-        if corrections is None:
-            corrections = dict(current.corrections) if current is not None else {}
-        if note is None:
-            note = current.note if current is not None else self.get_meta(f"note:{claim.id}")
-        if decision in ("accepted", "corrected"):
-            decision = "corrected" if corrections else "accepted"
-        if corrections:
-            apply_corrections(claim, corrections)  # refuse corrections that make an invalid claim
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        row = (claim.id, record.source, record.doc_id, fingerprint(claim), decision,
-               json.dumps(corrections, ensure_ascii=False, sort_keys=True), reviewer, note, now)
-        with self._transaction():
+        with self._transaction():  # what the claim has is read in the same transaction that writes
             self._check(claim.id, expected)
+            current = self.get(claim.id)
+            if corrections is None:
+                corrections = dict(current.corrections) if current is not None else {}
+            if note is None:
+                note = current.note if current is not None else self.get_meta(f"note:{claim.id}")
+            if decision in ("accepted", "corrected"):
+                decision = "corrected" if corrections else "accepted"
+            if corrections:
+                apply_corrections(claim, corrections)  # refuse corrections that make an invalid claim
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            row = (claim.id, record.source, record.doc_id, fingerprint(claim), decision,
+                   json.dumps(corrections, ensure_ascii=False, sort_keys=True), reviewer, note, now)
             self.db.execute(
                 "INSERT INTO decisions (claim_id, source, doc_id, fingerprint, decision, corrections, reviewer,"
                 " note, decided_at, stale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
@@ -284,9 +285,10 @@ class ReviewStore:
                                        (record.source,)).fetchall()
                 for claim_id, print_ in rows:
                     claim = claims.get(claim_id)
-                    if claim is not None and print_ == _absolute_fingerprint(claim):
-                        print_ = fingerprint(claim)  # a store from before relative offsets: upgrade it
-                    stale = claim is None or fingerprint(claim) != print_
+                    now = fingerprint(claim) if claim is not None else None
+                    if claim is not None and print_ != now and print_ == _absolute_fingerprint(claim):
+                        print_ = now  # a store from before relative offsets: upgrade it
+                    stale = now != print_
                     counts["stale" if stale else "current"] += 1
                     self.db.execute("UPDATE decisions SET stale = ?, fingerprint = ? WHERE claim_id = ?",
                                     (int(stale), print_, claim_id))
@@ -355,7 +357,8 @@ EDITABLE = ("substance", "dose", "condition", "target", "polarity", "effect", "c
 NOT_EDITABLE = {"text", "start", "end", "magnitude"}  # spans are re-drawn in a span editor, not typed
 
 
-def editable_fields() -> list[EditableField]:
+@lru_cache(maxsize=1)
+def editable_fields() -> tuple[EditableField, ...]:
     """Every correctable field, read from the schema (so the review screens and the schema never disagree)."""
     def leaf(path: str, annotation: Any) -> EditableField | None:
         args = typing.get_args(annotation)
@@ -383,4 +386,4 @@ def editable_fields() -> list[EditableField]:
                 found = leaf(f"{name}.{sub}", sub_info.annotation)
                 if found:
                     fields.append(found)
-    return fields
+    return tuple(fields)

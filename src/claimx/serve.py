@@ -21,7 +21,8 @@ from flask import Flask, abort, flash, redirect, render_template, request, sessi
 from markupsafe import Markup
 
 from claimx.models import ArticleResult, Claim
-from claimx.report import claim_spans, highlighted_text, regulatory
+from claimx.regulatory import flags_of
+from claimx.report import claim_spans, highlighted_text
 from claimx.review import (
     EditableField,
     ReviewError,
@@ -64,7 +65,7 @@ class Row:
         if name == "evidence":
             return claim.evidence.type if claim.evidence else "none"
         if name in ("verdict", "above_ul"):
-            flags = regulatory(claim)
+            flags = flags_of(claim)
             return flags.verdict if name == "verdict" else ("yes" if flags.dose_above_ul else "no")
         return ""
 
@@ -85,6 +86,8 @@ def create_app(output: Path, store_path: Path, reviewer: str | None = None) -> F
                       SESSION_COOKIE_HTTPONLY=True, MAX_CONTENT_LENGTH=1 << 20)
     records = load_records(output)
     fields = editable_fields()
+    with ReviewStore(store_path) as db:  # the records do not change while the app runs: flag stale decisions once
+        db.reconcile(records)
 
     def store() -> ReviewStore:
         return ReviewStore(store_path)
@@ -126,7 +129,6 @@ def create_app(output: Path, store_path: Path, reviewer: str | None = None) -> F
     def corpus():
         chosen, search = wanted()
         with store() as db:
-            db.reconcile(records)
             rows = rows_of(db)
         options = {name: Counter(r.value(name) for r in rows) for name in FILTERS if name != "kind"}
         options["kind"] = Counter(k for r in rows for k in r.claim.kinds)
@@ -150,7 +152,6 @@ def create_app(output: Path, store_path: Path, reviewer: str | None = None) -> F
         record = records[index]
         chosen, search = wanted()
         with store() as db:
-            db.reconcile([record])
             rows = [r for r in rows_of(db, index) if r.matches(chosen, search)]
             history = {r.original.id: db.history(r.original.id) for r in rows}
         text = Markup(highlighted_text(record.text, claim_spans([r.claim for r in rows])))
@@ -166,7 +167,6 @@ def create_app(output: Path, store_path: Path, reviewer: str | None = None) -> F
         verdict = request.args.get("verdict") or None
         above = request.args.get("above_ul") == "yes"
         with store() as db:
-            db.reconcile(records)
             found = [g.row() for g in group_claims(records, db)]
         shown = [g for g in found if (verdict is None or g["verdicts"].get(verdict)) and (not above or g["above_ul"])]
         verdicts = sorted({v for g in found for v in g["verdicts"]})

@@ -29,9 +29,9 @@ def cache_stats(cache_path: str | None) -> None:
     Example:
       claimx cache stats --cache translations.sqlite
     """
-    from claimx.translate import TranslationCache, default_cache_path
+    from claimx.translate import TranslationCache
 
-    path = Path(cache_path) if cache_path else default_cache_path()
+    path = _cache_file(cache_path)
     if not path.exists():  # looking creates nothing
         fail(f"{path}: no translation cache here yet (it is created by `claimx run --translate`)", code=1)
     store = TranslationCache(path)
@@ -48,12 +48,19 @@ def cache_clear(cache_path: str | None) -> None:
     Example:
       claimx cache clear
     """
-    from claimx.translate import TranslationCache, default_cache_path
+    from claimx.translate import TranslationCache
 
-    path = Path(cache_path) if cache_path else default_cache_path()
+    path = _cache_file(cache_path)
     if not path.exists():
         click.echo(f"claimx: {path}: no translation cache here; nothing to remove")
         return
     store = TranslationCache(path)
     click.echo(f"claimx: removed {store.clear()} translations from {store.path}")
     store.close()
+
+
+def _cache_file(cache_path: str | None) -> Path:
+    """The cache the command looks at: --cache, or the default in the user cache folder."""
+    from claimx.translate import default_cache_path
+
+    return Path(cache_path) if cache_path else default_cache_path()
