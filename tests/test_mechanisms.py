@@ -58,6 +58,26 @@ def test_implied_substance_of_a_dose(lang, text, substance, amount, unit, per, r
     assert claim.rule_ids[0] == rule
 
 
+# a sentence naming no substance after one that named several goes on about all of them; the
+# article's topic leads ("... kombinerat med magnesium" in an article about magnesium)
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Magnesium är ett mineral. Magnesium finns i bönor. I studien fick deltagarna probiotika kombinerat "
+           "med magnesium. Efter tolv veckor minskade depressionen tydligt."),
+    ("da", "Magnesium er et mineral. Magnesium findes i bønner. I forsøget fik deltagerne probiotika sammen med "
+           "magnesium. Efter tolv uger så man en tydelig bedring af depressionen."),
+    ("nb", "Magnesium er et mineral. Magnesium finnes i bønner. I studien fikk deltakerne probiotika sammen med "
+           "magnesium. Etter tolv uker så man en tydelig bedring av depresjonen."),
+    ("en", "Magnesium is a mineral. Magnesium is found in beans. In the trial, people took probiotics together "
+           "with magnesium. After twelve weeks, the trial saw a clear reduction in depression."),
+])
+def test_implied_substances_of_a_combination(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims} == {
+        ("magnesium", "F32", "benefit"), ("probiotics", "F32", "benefit")}
+    first = next(c for c in claims if c.substance.name == "magnesium")
+    assert claims.index(first) == 0 and first.rule_ids[0] == "discourse.previous"
+
+
 @pytest.mark.parametrize("lang,text,substance,ref_id,icd", [
     ("da", "Magnesium er et mineral.\nMineralet kan reducere kramper.", "magnesium", "da.ref.mineral", "R25"),
     ("sv", "Zink är viktigt.\nTillskottet kan förkorta förkylningar.", "zinc", "sv.ref.mineral", "J00"),

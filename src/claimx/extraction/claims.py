@@ -153,9 +153,8 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         if outcomes and not doses and _outcome_is_subject(sentence, outcomes):
             return []  # "Högt blodtryck kan skada hjärtat": the disease acts, no substance does
         typed = [ref.entry.kind for ref in sentence.of("SUBSTANCE_REF") if ref.entry.kind]
-        named = (discourse.of_kind(typed[0]) if typed else None) or discourse.implied()
-    if named is None:
-        return []
+        kind = discourse.of_kind(typed[0]) if typed else None
+        return [_implied_sub(sentence, n) for n in ([kind] if kind else discourse.implied_all())]
     return [_implied_sub(sentence, named)]
 
 

@@ -85,6 +85,7 @@ class Discourse:
     evidence: Evidence | None = None
     block: int = -1
     previous: Named | None = None
+    companions: list[Named] = field(default_factory=list)  # the other substances of the previous sentence
     paragraph: Named | None = None
     last_block_substance: Named | None = None
     outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
@@ -104,6 +105,7 @@ class Discourse:
             self.lead_in = None
         self.block = sentence.block
         self.previous = self.paragraph = None
+        self.companions = []
         self.outcomes = []
         self.evidence = None
 
@@ -130,6 +132,15 @@ class Discourse:
                 return named
         return Named(self.topic, None, "topic") if self.topic else None
 
+    def implied_all(self) -> list[Named]:
+        """Every substance a sentence naming none goes on about: the previous sentence's, when it
+        named several ("probiotika kombinerat med magnesium. Två tredjedelar svarade ..."), else
+        :meth:`implied`'s one."""
+        named = self.implied()
+        if named is None:
+            return []
+        return [named] + (self.companions if named is self.previous else [])
+
     def of_kind(self, kind: str) -> Named | None:
         """The substance a typed reference points to: "medicinen" the last drug named in the article."""
         return self.by_kind.get(kind)
@@ -147,8 +158,15 @@ class Discourse:
             if sub.entry.kind:
                 self.by_kind[sub.entry.kind] = Named(sub.entry.name or "", sub.entry.form, "discourse.reference")
         if subs:
-            first = subs[0]
+            first = next((s for s in subs if s.entry.name == self.topic), subs[0])  # "probiotika med magnesium"
+            # in an article about magnesium: a later sentence naming neither goes on about magnesium
             self.previous = Named(first.entry.name or "", first.entry.form, "discourse.previous")
+            names = {first.entry.name}
+            self.companions = []
+            for sub in subs:
+                if sub.entry.name not in names and sub.entry.kind != "food":
+                    names.add(sub.entry.name)
+                    self.companions.append(Named(sub.entry.name or "", sub.entry.form, "discourse.previous"))
             if self.paragraph is None:
                 self.paragraph = Named(first.entry.name or "", first.entry.form, "discourse.paragraph")
         conditions = sentence.of("CONDITION")
