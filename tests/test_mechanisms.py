@@ -483,6 +483,55 @@ def test_did_not_shorten_diarrhoea():
     assert claim.certainty == "negated" or claim.polarity == "no_effect"
 
 
+# a stated association keeps its direction words ("lower risk") from turning it into an effect,
+# except against placebo, where the link is the trial's effect
+@pytest.mark.parametrize("lang,text,polarity", [
+    ("sv", "Ett högre intag av selen var associerat med lägre risk för demens.", "association"),
+    ("da", "Et højere indtag af selen var forbundet med lavere risiko for demens.", "association"),
+    ("nb", "Et høyere inntak av selen var assosiert med lavere risiko for demens.", "association"),
+    ("en", "A higher selenium intake was associated with a lower risk of dementia.", "association"),
+    ("sv", "Jämfört med placebo var selentillskott associerat med lägre risk för demens.", "benefit"),
+    ("da", "Sammenlignet med placebo var selentilskud forbundet med lavere risiko for demens.", "benefit"),
+    ("nb", "Sammenlignet med placebo var selentilskudd assosiert med lavere risiko for demens.", "benefit"),
+    ("en", "Compared with placebo, selenium supplements were associated with a lower risk of dementia.", "benefit"),
+])
+def test_stated_association(lang, text, polarity):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition]
+    assert (claim.substance.name, claim.condition.icd10[:1], claim.polarity) == ("selenium", "F", polarity)
+
+
+# a semicolon, a colon or a dash splits a sentence: a substance links to the outcomes of its own part
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Zinkbrist är vanligt hos äldre; protonpumpshämmare ökar risken för benskörhet."),
+    ("da", "Zinkmangel er almindelig hos ældre; protonpumpehæmmere øger risikoen for knogleskørhed."),
+    ("nb", "Sinkmangel er vanlig hos eldre; protonpumpehemmere øker risikoen for benskjørhet."),
+    ("en", "Zinc deficiency is common in older people; proton pump inhibitors raise the risk of osteoporosis."),
+])
+def test_a_substance_links_within_its_segment(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims} == {
+        ("proton pump inhibitors", "M81", "harm")}
+
+
+# vocabulary: an outcome that went down, a deadly deficiency, clarity gained
+@pytest.mark.parametrize("lang,text,target,polarity", [
+    ("sv", "Efter tre månader hade blodtrycket i kaliumgruppen gått ned.", "blood pressure", "benefit"),
+    ("da", "Efter tre måneder var blodtrykket i kaliumgruppen gået ned.", "blood pressure", "benefit"),
+    ("nb", "Etter tre måneder hadde blodtrykket i kaliumgruppen gått ned.", "blood pressure", "benefit"),
+    ("en", "After three months, blood pressure in the potassium group went down.", "blood pressure", "benefit"),
+    ("sv", "Svår kaliumbrist kan vara dödlig.", "mortality", "association"),
+    ("da", "Svær kaliummangel kan være dødelig.", "mortality", "association"),
+    ("nb", "Alvorlig kaliummangel kan være dødelig.", "mortality", "association"),
+    ("en", "Severe potassium deficiency can be fatal.", "mortality", "association"),
+    ("sv", "Kalium kan ge ökad klarhet.", "mental clarity", "benefit"),
+    ("da", "Kalium kan give øget klarhed.", "mental clarity", "benefit"),
+    ("nb", "Kalium kan gi økt klarhet.", "mental clarity", "benefit"),
+])
+def test_outcome_vocabulary(lang, text, target, polarity):
+    claims = [c for c in claims_of(text, lang) if c.target and c.target.name == target]
+    assert [(c.substance.name, c.polarity) for c in claims] == [("potassium", polarity)]
+
+
 # --- doses ----------------------------------------------------------------------------------
 
 # A duration, an age, a count of years or a price is never a dose amount.

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, in_scope, polarity_of
+from claimx.extraction.cues import SEGMENT_END, certainty_of, in_scope, polarity_of, segment_of
 from claimx.extraction.discourse import Discourse, Named, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
@@ -85,7 +85,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         first = own[0] if own else None
         linked = 0
         for outcome in outcomes:
-            if not _distinct(sub, outcome, text):
+            if not _distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
                 continue
             if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
                 continue
@@ -110,6 +110,16 @@ def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
         return False
     ends = AIM_ENDS.search(sentence.text, max(0, aim.end - sentence.start))
     return ends is None or outcome.start < sentence.start + ends.start()
+
+
+def _same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
+    """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
+    colon or a dash; an outcome in a segment naming no substance links to every substance."""
+    if sub.implied or not SEGMENT_END.search(sentence.text):
+        return True
+    here = segment_of(sentence, outcome.start)
+    named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
+    return not named or sub.name in named
 
 
 def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) -> list[Mention]:

@@ -43,6 +43,14 @@ def in_scope(cue: Mention, anchor: Mention, sentence: Sentence) -> bool:
     return True
 
 
+SEGMENT_END = re.compile(r";|:\s|\s[–—]\s")  # "magnesiumbrist är vanlig: PPI ökar risken för X"
+
+
+def segment_of(sentence: Sentence, at: int) -> int:
+    """Which segment of the sentence, split at semicolons, colons and dashes, holds offset ``at``."""
+    return sum(1 for m in SEGMENT_END.finditer(sentence.text) if sentence.start + m.start() < at)
+
+
 def token_gap(a: Mention, b: Mention) -> int:
     """Tokens between two mentions (0 when they touch or overlap)."""
     if a.token_end <= b.token_start:
@@ -74,7 +82,8 @@ def _near(cue: Mention, anchor: Mention, effect: Mention | None) -> bool:
 def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention) -> tuple[str, Mention | None]:
     """The claim's polarity and its effect cue.
 
-    A no-effect phrase in the anchor's clause wins; a substance talked about
+    A no-effect phrase in the anchor's clause wins, then a stated association before the anchor
+    ("associated with a lower risk of"), outside a trial; a substance talked about
     as a level or deficiency gives an association; otherwise the effect cue
     nearest to the anchor in its clause decides (cues of other clauses only
     when the clause has none). No cue at all: association.
@@ -85,6 +94,13 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     for cue in local:
         if cue.entry.polarity == "no_effect":
             return "no_effect", cue
+    trial = any(e.entry.evidence == "rct" and segment_of(sentence, e.start) == segment_of(sentence, anchor.start)
+                for e in sentence.of("EVIDENCE"))
+    subjects = sentence.of("SUBSTANCE")
+    for cue in local:  # "associerat med bättre kognitiv funktion": "bättre" is the link's direction
+        if cue.entry.name == "stated" and cue.end <= anchor.start and not trial and \
+                not any(cue.end <= s.start and s.end <= anchor.start for s in subjects):
+            return "association", cue  # (against placebo it is an effect; after a new subject, not its link)
     level = level_of(sentence, substance)
     if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
         return "harm", level  # "för mycket kalcium": too much of it harms
