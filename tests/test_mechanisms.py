@@ -214,6 +214,27 @@ def test_list_ends_with_the_paragraph_after_it():
     assert {outcome(c) for c in claims_of(text, "da")} == {"R51", "R25"}
 
 
+# an item that starts with its substance under a condition lead-in takes the lead-in's condition;
+# under a heading, an item naming its own conditions keeps them
+@pytest.mark.parametrize("lang,text,expected", [
+    ("sv", "Selen är ett spårämne. Selen finns i fisk.\n\n- Astma:\n- Selen 100 µg/dag: färre anfall;",
+     {("selenium", "J45")}),
+    ("da", "Selen er et sporstof. Selen findes i fisk.\n\n- Astma:\n- Selen 100 µg/dag: færre anfald;",
+     {("selenium", "J45")}),
+    ("nb", "Selen er et sporstoff. Selen finnes i fisk.\n\n- Astma:\n- Selen 100 µg/dag: færre anfall;",
+     {("selenium", "J45")}),
+    ("en", "Selenium is a trace element. Selenium is found in fish.\n\n- Asthma:\n- Selenium 100 µg/day: fewer attacks;",
+     {("selenium", "J45")}),
+    ("sv", "Selen är ett spårämne. Selen finns i fisk.\n\nSelen vid astma\n\n"
+           "Selen kan lindra hosta, andnöd och pipande andning vid astma.", {("selenium", c) for c in ("R05", "R06", "J45")}),
+    ("da", "Selen er et sporstof. Selen findes i fisk.\n\nSelen ved astma\n\n"
+           "Selen kan lindre hoste, åndenød og hvæsende vejrtrækning ved astma.",
+     {("selenium", c) for c in ("R05", "R06", "J45")}),
+])
+def test_item_outcomes(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+
+
 def test_line_under_a_heading_without_bullet_is_no_item():
     assert claims_of("Magnesium og søvn\nMange sover dårligt om vinteren.", "da") == []
 

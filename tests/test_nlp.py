@@ -111,3 +111,19 @@ def test_screen_never_hides_a_match(lang, before, pick, after, upper):
     word = before + stems[pick % len(stems)] + after
     word = word.upper() if upper else word
     assert lexicon.word_matches(word) == unscreened_matches(lexicon, word)
+
+
+@pytest.mark.parametrize("lang,text,sentences", [
+    ("sv", "Zink lindrar värk vid artros.15 Nästa studie var liten.",
+     ["Zink lindrar värk vid artros.", "15 Nästa studie var liten."]),
+    ("da", "Zink lindrer smerter ved gigt.2-6 Det næste forsøg var lille.",
+     ["Zink lindrer smerter ved gigt.", "2-6 Det næste forsøg var lille."]),
+    ("nb", "Sink lindrer smerter ved artrose.7,8 Neste studie var liten.",
+     ["Sink lindrer smerter ved artrose.", "7,8 Neste studie var liten."]),
+    ("en", "Zinc eases pain in arthritis.12 The next trial was small.",
+     ["Zinc eases pain in arthritis.", "12 The next trial was small."]),
+    ("en", "A dose of 2.5 mg daily.", ["A dose of 2.5 mg daily."]),  # a decimal is no footnote
+])
+def test_reference_number_after_a_final_stop(lang, text, sentences):
+    doc = build_nlp(lang)(text)
+    assert [s.text.strip() for s in doc.sents] == sentences

@@ -257,6 +257,9 @@ def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list
     return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))
 
 
+FOOTNOTE_STOP = r"(?<=[^\W\d_]{3})\.(?=\d{1,3}(?:[-–,]\d{1,3})*(?:\s|$))"
+
+
 @lru_cache(maxsize=None)
 def build_nlp(lang: str) -> Language:
     """The pipeline for ``lang``: tokenizer with abbreviations, lemmas, sentences, rule spans."""
@@ -264,6 +267,10 @@ def build_nlp(lang: str) -> Language:
     # No parser or NER here, so spaCy's 1M-character guard does not apply; input size is
     # bounded by ingest's --max-bytes instead.
     nlp.max_length = 100_000_000
+    # A reference number glued to a sentence's final stop ("... vid artros.15 Kurkumin", "tarm.2-6"):
+    # the stop ends the word, so "artros" is a word and the sentence ends there.
+    infixes = [*nlp.Defaults.infixes, FOOTNOTE_STOP]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     for abbreviation in ABBREVIATIONS.get(lang, []):
         for variant in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])

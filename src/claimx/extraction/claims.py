@@ -126,7 +126,10 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     """Conditions and targets the sentence is about: named, referred to ("sygdommen"), or, for
     an item naming a substance under a lead-in that names a condition ("- Migrän:"), the lead-in's."""
     lead = discourse.lead_in
-    if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE"):
+    if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE") and \
+            (lead.sentence.text.rstrip().endswith(":") or not sentence.of("CONDITION", "TARGET")):
+        # under "- Migrän:" an item's "färre dagar med smärta" is its migraine; under a heading
+        # ("Smärtstillande vid artros") an item naming its own outcomes keeps them
         anchor = point(sentence, sentence.start, sentence.start)
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
@@ -213,7 +216,7 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
     """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
     "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
-    if not sub.implied and sub.start <= outcome.start and outcome.end <= sub.end and \
+    if not sub.implied and outcome.end > outcome.start and sub.start <= outcome.start and outcome.end <= sub.end and \
             sub.end - sub.start > outcome.end - outcome.start:
         return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
     if outcome.label != "CONDITION":
