@@ -223,10 +223,11 @@ def test_list_ends_with_the_paragraph_after_it():
      {("selenium", "J45")}),
     ("nb", "Selen er et sporstoff. Selen finnes i fisk.\n\n- Astma:\n- Selen 100 µg/dag: færre anfall;",
      {("selenium", "J45")}),
-    ("en", "Selenium is a trace element. Selenium is found in fish.\n\n- Asthma:\n- Selenium 100 µg/day: fewer attacks;",
-     {("selenium", "J45")}),
+    ("en", "Selenium is a trace element. Selenium is found in fish.\n\n"
+           "- Asthma:\n- Selenium 100 µg/day: fewer attacks;", {("selenium", "J45")}),
     ("sv", "Selen är ett spårämne. Selen finns i fisk.\n\nSelen vid astma\n\n"
-           "Selen kan lindra hosta, andnöd och pipande andning vid astma.", {("selenium", c) for c in ("R05", "R06", "J45")}),
+           "Selen kan lindra hosta, andnöd och pipande andning vid astma.",
+     {("selenium", c) for c in ("R05", "R06", "J45")}),
     ("da", "Selen er et sporstof. Selen findes i fisk.\n\nSelen ved astma\n\n"
            "Selen kan lindre hoste, åndenød og hvæsende vejrtrækning ved astma.",
      {("selenium", c) for c in ("R05", "R06", "J45")}),

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from claimx.dose import FoundDose
-from claimx.extraction.cues import SEGMENT_END, certainty_of, in_scope, polarity_of, segment_of
-from claimx.extraction.discourse import Discourse, Named, is_heading_text
+from claimx.extraction.cues import certainty_of, in_scope, polarity_of, segment_of
+from claimx.extraction.discourse import Discourse, Named, ends_in_colon, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
     build_dose,
@@ -69,7 +69,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     subs = substances_of(sentence, discourse, outcomes, doses, item)
     if not subs:
         return []
-    if outcomes and not doses and not (item and not sentence.text.rstrip().endswith(":")) and \
+    if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
             not sentence.of(*(HEADING_PREDICATES if is_heading_text(sentence.text) else PREDICATE_LABELS)):
         outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
     aims = sentence.of("AIM")
@@ -115,7 +115,7 @@ def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
 def _same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
     """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
     colon or a dash; an outcome in a segment naming no substance links to every substance."""
-    if sub.implied or not SEGMENT_END.search(sentence.text):
+    if sub.implied or not sentence.segment_cuts:
         return True
     here = segment_of(sentence, outcome.start)
     named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
@@ -127,7 +127,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     an item naming a substance under a lead-in that names a condition ("- Migrän:"), the lead-in's."""
     lead = discourse.lead_in
     if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE") and \
-            (lead.sentence.text.rstrip().endswith(":") or not sentence.of("CONDITION", "TARGET")):
+            (ends_in_colon(lead.sentence.text) or not sentence.of("CONDITION", "TARGET")):
         # under "- Migrän:" an item's "färre dagar med smärta" is its migraine; under a heading
         # ("Smärtstillande vid artros") an item naming its own outcomes keeps them
         anchor = point(sentence, sentence.start, sentence.start)
@@ -216,8 +216,8 @@ def _unique(claims: list[Claim]) -> list[Claim]:
 def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
     """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
     "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
-    if not sub.implied and outcome.end > outcome.start and sub.start <= outcome.start and outcome.end <= sub.end and \
-            sub.end - sub.start > outcome.end - outcome.start:
+    if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
+            outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
         return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
     if outcome.label != "CONDITION":
         return True

@@ -11,6 +11,7 @@ anchor (its outcome, else its dose, else its substance) and on the side its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from claimx.extraction.mentions import Mention, Sentence, overlaps
 
@@ -43,12 +44,9 @@ def in_scope(cue: Mention, anchor: Mention, sentence: Sentence) -> bool:
     return True
 
 
-SEGMENT_END = re.compile(r";|:\s|\s[–—]\s")  # "magnesiumbrist är vanlig: PPI ökar risken för X"
-
-
 def segment_of(sentence: Sentence, at: int) -> int:
-    """Which segment of the sentence, split at semicolons, colons and dashes, holds offset ``at``."""
-    return sum(1 for m in SEGMENT_END.finditer(sentence.text) if sentence.start + m.start() < at)
+    """Which segment of the sentence (:attr:`Sentence.segment_cuts`) holds offset ``at``."""
+    return bisect_left(sentence.segment_cuts, at)
 
 
 def token_gap(a: Mention, b: Mention) -> int:
@@ -94,13 +92,11 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     for cue in local:
         if cue.entry.polarity == "no_effect":
             return "no_effect", cue
-    trial = any(e.entry.evidence == "rct" and segment_of(sentence, e.start) == segment_of(sentence, anchor.start)
-                for e in sentence.of("EVIDENCE"))
-    subjects = sentence.of("SUBSTANCE")
-    for cue in local:  # "associerat med bättre kognitiv funktion": "bättre" is the link's direction
-        if cue.entry.name == "stated" and cue.end <= anchor.start and not trial and \
-                not any(cue.end <= s.start and s.end <= anchor.start for s in subjects):
-            return "association", cue  # (against placebo it is an effect; after a new subject, not its link)
+    stated = [c for c in local if c.entry.name == "stated" and c.end <= anchor.start]
+    if stated and not _in_a_trial(sentence, anchor):  # against placebo the link is the trial's effect
+        for cue in stated:  # "associerat med bättre kognitiv funktion": "bättre" is the link's direction
+            if not any(cue.end <= s.start and s.end <= anchor.start for s in sentence.of("SUBSTANCE")):
+                return "association", cue  # (after a new subject it is not this link)
     level = level_of(sentence, substance)
     if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
         return "harm", level  # "för mycket kalcium": too much of it harms
@@ -115,6 +111,12 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     if nearest.entry.rises and anchor.label == "CONDITION" and nearest.end <= anchor.start:
         return "harm", nearest  # "en økning i atrieflimmer": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+def _in_a_trial(sentence: Sentence, anchor: Mention) -> bool:
+    """A placebo-controlled trial is reported in the anchor's segment of the sentence."""
+    here = segment_of(sentence, anchor.start)
+    return any(e.entry.evidence == "rct" and segment_of(sentence, e.start) == here for e in sentence.of("EVIDENCE"))
 
 
 def _part_of_a_name(cue: Mention, anchor: Mention, substance: tuple[int, int], refs: list[Mention]) -> bool:

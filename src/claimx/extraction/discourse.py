@@ -33,9 +33,14 @@ def is_item_text(text: str) -> bool:
     return bool(ITEM_START.match(text)) or len(text.split()) <= SHORT_ITEM_WORDS
 
 
+def ends_in_colon(text: str) -> bool:
+    """A line ending in a colon ("Bivirkninger:", "- Migrän:"): a lead-in whose items follow."""
+    return text.rstrip().endswith(":")
+
+
 def is_lead_in_text(text: str) -> bool:
     """A line that can open a list: it ends in a colon, or it is a short heading ("Typisk anvendelse")."""
-    return text.rstrip().endswith(":") or is_heading_text(text)
+    return ends_in_colon(text) or is_heading_text(text)
 
 
 def is_heading_text(text: str) -> bool:
@@ -62,6 +67,11 @@ class Named:
     name: str
     form: str | None
     rule_id: str
+
+    @classmethod
+    def of(cls, mention: Mention, rule_id: str) -> Named:
+        """The substance a SUBSTANCE mention names, as inherited by ``rule_id``."""
+        return cls(mention.entry.name or "", mention.entry.form, rule_id)
 
 
 @dataclass
@@ -114,15 +124,15 @@ class Discourse:
         after a heading also a line listing several conditions."""
         if self.lead_in is None or sentence.block == self.lead_in.sentence.block:
             return False
-        if self.lead_in.sentence.text.rstrip().endswith(":"):
+        if ends_in_colon(self.lead_in.sentence.text):
             return is_item_text(sentence.text)
         return bool(ITEM_START.match(sentence.text)) or len(sentence.of("CONDITION")) >= LIST_LINE_OUTCOMES
 
     def _short_item(self, sentence: Sentence) -> bool:
         """A short line without a bullet under a colon lead-in ("hovedpine"): an item, not a new heading."""
         lead = self.lead_in
-        return (lead is not None and self.is_item(sentence) and lead.sentence.text.rstrip().endswith(":")
-                and not sentence.text.rstrip().endswith(":") and not ITEM_START.match(sentence.text)
+        return (lead is not None and self.is_item(sentence) and ends_in_colon(lead.sentence.text)
+                and not ends_in_colon(sentence.text) and not ITEM_START.match(sentence.text)
                 and bool(sentence.of("CONDITION", "TARGET")))  # "Praktiska slutsatser" is a new heading
 
     def implied(self) -> Named | None:
@@ -156,27 +166,26 @@ class Discourse:
         subs = sentence.of("SUBSTANCE")
         for sub in subs:
             if sub.entry.kind:
-                self.by_kind[sub.entry.kind] = Named(sub.entry.name or "", sub.entry.form, "discourse.reference")
+                self.by_kind[sub.entry.kind] = Named.of(sub, "discourse.reference")
         if subs:
             first = next((s for s in subs if s.entry.name == self.topic), subs[0])  # "probiotika med magnesium"
             # in an article about magnesium: a later sentence naming neither goes on about magnesium
-            self.previous = Named(first.entry.name or "", first.entry.form, "discourse.previous")
+            self.previous = Named.of(first, "discourse.previous")
             names = {first.entry.name}
             self.companions = []
             for sub in subs:
                 if sub.entry.name not in names and sub.entry.kind != "food":
                     names.add(sub.entry.name)
-                    self.companions.append(Named(sub.entry.name or "", sub.entry.form, "discourse.previous"))
+                    self.companions.append(Named.of(sub, "discourse.previous"))
             if self.paragraph is None:
-                self.paragraph = Named(first.entry.name or "", first.entry.form, "discourse.paragraph")
+                self.paragraph = Named.of(first, "discourse.paragraph")
         conditions = sentence.of("CONDITION")
         if conditions:
             self.outcomes = conditions
         if evidence is not None:
             self.evidence = evidence
         if is_lead_in_text(sentence.text) and not self._short_item(sentence):
-            named = (Named(subs[0].entry.name or "", subs[0].entry.form, "discourse.list") if subs
-                     else self._implied_for_list())
+            named = Named.of(subs[0], "discourse.list") if subs else self._implied_for_list()
             self.lead_in = LeadIn(named, sentence) if named else None
 
     def _implied_for_list(self) -> Named | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +11,8 @@ from spacy.tokens import Doc
 from claimx.dose import FoundDose, FoundDuration, find_doses, find_durations
 from claimx.nlp import SPANS_KEY
 from claimx.rules import RuleEntry
+
+SEGMENT_END = re.compile(r";|:\s|\s[–—]\s")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Sentence:
     _doses: list[FoundDose] | None = None
     _durations: list[FoundDuration] | None = None
     _of: dict[tuple[str, ...], list[Mention]] | None = None
+    _cuts: list[int] | None = None
 
     @property
     def doses(self) -> list[FoundDose]:
@@ -59,6 +63,14 @@ class Sentence:
         if self._lang is None:
             self._lang = self.language_of(self.text) if self.language_of else self.block_lang
         return self._lang
+
+    @property
+    def segment_cuts(self) -> list[int]:
+        """Absolute offsets of the semicolons, colons and spaced dashes that split the sentence
+        into segments ("magnesiumbrist är vanlig: PPI ökar risken för X"), worked out once."""
+        if self._cuts is None:
+            self._cuts = [self.start + m.start() for m in SEGMENT_END.finditer(self.text)]
+        return self._cuts
 
     def of(self, *labels: str) -> list[Mention]:
         """The mentions of these labels, in text order (worked out once per set of labels; do not
