@@ -1,10 +1,14 @@
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+# The start-up cache (claimx.artefacts) of a test run is its own, not the user's; subprocesses share it.
+os.environ.setdefault("CLAIMX_CACHE_DIR", tempfile.mkdtemp(prefix="claimx-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -305,6 +305,10 @@ def map_local(jobs: Iterable[Job], lang: str | None, workers: int, service=None,
     else:
         return
     ahead = list(islice(stream, WARM_UP_LOOKAHEAD))
+    if len(ahead) < WARM_UP_LOOKAHEAD and sum(not isinstance(job, Line) for job in ahead) <= BATCH_SIZE:
+        # All the work is one batch: one worker would do it all, so do it here, without forking.
+        yield from map_local(ahead, lang, 1, service, extract_from)
+        return
     stream = chain(ahead, stream)
     warm_up(None if lang else languages_of(ahead))
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:

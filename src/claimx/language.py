@@ -171,8 +171,10 @@ class NGramModel:
 
 @lru_cache(maxsize=1)
 def ngram_model() -> NGramModel | None:
+    from claimx.artefacts import cached
+
     path = model_path("langid.json")
-    return NGramModel.load(path) if path.is_file() else None
+    return cached("langid", lambda: NGramModel.load(path)) if path.is_file() else None
 
 
 @lru_cache(maxsize=1)

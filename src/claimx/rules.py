@@ -127,18 +127,33 @@ class RuleEntry(Model):
         return self
 
 
-@dataclass(frozen=True)
 class Pattern:
-    """One compiled pattern: the words of a phrase and how its last word matches."""
+    """One compiled pattern: the words of a phrase and how its last word matches.
 
-    entry: RuleEntry
-    words: tuple[str, ...]
-    mode: Mode
-    rank: tuple[int, int, int] = field(init=False, compare=False)
+    A plain slotted class rather than a dataclass: a language's tens of thousands of
+    patterns are rebuilt from the start-up cache (:mod:`claimx.artefacts`) in
+    milliseconds. Immutable by convention; equal when entry, words and mode are.
+    """
 
-    def __post_init__(self) -> None:
+    __slots__ = ("entry", "words", "mode", "rank")
+
+    def __init__(self, entry: RuleEntry, words: tuple[str, ...], mode: Mode,
+                 rank: tuple[int, int, int] | None = None) -> None:
+        self.entry = entry
+        self.words = words
+        self.mode = mode
         # How specific the pattern is: more words, then exact > prefix > suffix > infix, then longer.
-        object.__setattr__(self, "rank", (len(self.words), MODE_RANK[self.mode], sum(len(w) for w in self.words)))
+        self.rank = rank or (len(words), MODE_RANK[mode], sum(len(w) for w in words))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return (self.entry, self.words, self.mode) == (other.entry, other.words, other.mode)
+
+    __hash__ = None  # type: ignore[assignment]  # like the frozen dataclass it was: its entry is unhashable
+
+    def __repr__(self) -> str:
+        return f"Pattern(entry={self.entry.id!r}, words={self.words!r}, mode={self.mode!r})"
 
 
 PLAIN_WORD = re.compile(r"[^\W\d_]{1,40}")
@@ -187,6 +202,40 @@ class Lexicon:
     _screen: tuple[KeyScan, ...] | None = None
     _phrase_index: dict[str, dict[str, list[tuple[int, Pattern]]]] | None = None
     _apart_words: list[str] | None = None
+
+    TABLES = ("exact", "prefix", "suffix", "phrases", "heads", "modifiers")
+
+    def state(self) -> dict:
+        """The built index as plain data (for the start-up cache): every pattern once, as
+        (entry id, words, mode, rank), and each table as lists of pattern numbers, in order."""
+        numbers: dict[int, int] = {}
+        rows: list[tuple] = []
+
+        def number(pattern: Pattern) -> int:
+            found = numbers.get(id(pattern))
+            if found is None:
+                found = numbers[id(pattern)] = len(rows)
+                rows.append((pattern.entry.id, pattern.words, pattern.mode, pattern.rank))
+            return found
+
+        tables = {name: {key: [number(p) for p in ps] for key, ps in getattr(self, name).items()}
+                  for name in self.TABLES}
+        return {"version": self.version, "rows": rows, "tables": tables, "infix": [number(p) for p in self.infix],
+                "max_affix": self.max_affix, "max_modifier": self.max_modifier, "screen": self.screen(),
+                "apart": self.apart_words()}
+
+    @classmethod
+    def from_state(cls, entries: dict[str, RuleEntry], state: dict) -> Lexicon:
+        """The lexicon :meth:`state` describes, over ``entries``: equal to the one it was taken of."""
+        from claimx.artefacts import no_collection
+
+        with no_collection():
+            patterns = [Pattern(entries[rule_id], words, mode, rank) for rule_id, words, mode, rank in state["rows"]]
+            tables = {name: {key: [patterns[n] for n in ns] for key, ns in state["tables"][name].items()}
+                      for name in cls.TABLES}
+        return cls(entries=entries, version=state["version"], infix=[patterns[n] for n in state["infix"]],
+                   max_affix=state["max_affix"], max_modifier=state["max_modifier"], _screen=state["screen"],
+                   _apart_words=state["apart"], **tables)
 
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
@@ -323,13 +372,17 @@ class Lexicon:
     def may_start_apart(self, lower: str) -> bool:
         """Whether a longer substance, condition or target word (an exact or prefix pattern) begins
         with ``lower``: only then can it be the first half of a name written apart."""
+        words = self.apart_words()
+        at = bisect.bisect_right(words, lower)  # the first word after ``lower`` itself
+        return at < len(words) and words[at].startswith(lower)
+
+    def apart_words(self) -> list[str]:
+        """The sorted words that begin a substance, condition or target word (for :meth:`may_start_apart`)."""
         if self._apart_words is None:
             self._apart_words = sorted({key for table in (self.exact, self.prefix) for key, patterns in table.items()
                                         if not key.startswith("\x01")
                                         and any(p.entry.label in COMPOUND_LABELS for p in patterns)})
-        words = self._apart_words
-        at = bisect.bisect_right(words, lower)  # the first word after ``lower`` itself
-        return at < len(words) and words[at].startswith(lower)
+        return self._apart_words
 
     def written_apart(self, word: str, following: str) -> list[Pattern]:
         """Names written as two words ("astma sprays" for "astmasprays", "lunge funktion"): the solid
@@ -348,10 +401,12 @@ class Lexicon:
         """The patterns of :meth:`phrase_candidates` (in the same order) whose second word may be
         ``following``: indexed by the second word's first letters, so most are never tried."""
         if self._phrase_index is None:
-            self._phrase_index = {key: _second_word_index(patterns) for key, patterns in self.phrases.items()}
+            self._phrase_index = {}
         found: list[tuple[int, Pattern]] = []
         for offset, (key, text) in enumerate(((word.lower(), following.lower()), ("\x01" + word, following))):
             table = self._phrase_index.get(key)
+            if table is None and key in self.phrases:  # indexed when first needed
+                table = self._phrase_index[key] = _second_word_index(self.phrases[key])
             if table:
                 for prefix in dict.fromkeys(text[:size] for size in range(1, SECOND_KEY + 1)):
                     found.extend((offset, *hit) for hit in table.get(prefix, ()))  # type: ignore[misc]
@@ -441,7 +496,15 @@ def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
 
 @lru_cache(maxsize=None)
 def load_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
-    """All entries for ``lang`` by id (rule files and terminology tables), and a version hash."""
+    """All entries for ``lang`` by id (rule files and terminology tables), and a version hash;
+    validated once and then kept in the start-up cache (:mod:`claimx.artefacts`)."""
+    from claimx.artefacts import cached
+
+    return cached(f"entries-{lang}", lambda: read_entries(lang))
+
+
+def read_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
+    """:func:`load_entries` from the files, validating every line."""
     entries: dict[str, RuleEntry] = {}
     files = rule_files(lang)
     for name, text in files:

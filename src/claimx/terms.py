@@ -238,7 +238,14 @@ def head_candidates(tail: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def load_concepts() -> tuple[Concept, ...]:
-    """Every concept of every table (read and validated once per process)."""
+    """Every concept of every table (read and validated once, then kept in the start-up cache)."""
+    from claimx.artefacts import cached
+
+    return cached("concepts", read_concepts)
+
+
+def read_concepts() -> tuple[Concept, ...]:
+    """:func:`load_concepts` from the tables, validating every row."""
     concepts = []
     for name, text in term_files():
         concepts.extend(parse_table(name, text))

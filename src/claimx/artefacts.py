@@ -1,0 +1,132 @@
+"""Start-up artefacts cached on disk: what every run would otherwise rebuild from the rule files.
+
+Building a language's pipeline means validating some 1,500 rule entries,
+splitting some 40,000 patterns into words, indexing them and compiling the
+prefilter's scanners; loading the language-ID model means indexing its
+n-gram table. That is about 1 s per run, the same every time. The results are
+kept under the user's cache directory as pickles, one per artefact, and a
+later run loads them in milliseconds.
+
+A cached artefact is used only when its key matches: a hash of everything
+the build reads (claimx's own source, the rule files and terminology tables,
+the files under ``models/``, each by size and modification time) and of the
+spaCy and Python versions. Any edit to them makes a new key, so a stale artefact is never used; a file that
+cannot be read is rebuilt. Files are written atomically (a temporary file,
+then a rename), so a run killed mid-write leaves no broken cache.
+
+Where: ``$CLAIMX_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimx``, else
+``~/.cache/claimx``. ``CLAIMX_CACHE_DIR=off`` turns the cache off. The
+directory holds only claimx's own pickles; like any cache, it must not be
+writable by other users.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+OFF = ("off", "0", "none", "")
+
+
+def cache_root() -> Path | None:
+    """The artefact folder, or None when caching is off."""
+    chosen = os.environ.get("CLAIMX_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in OFF else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "claimx"
+
+
+@lru_cache(maxsize=1)
+def build_key() -> str:
+    """A hash of what the artefacts are built from: claimx's source and data files (by path,
+    size and modification time, so nothing is read), and the spaCy and Python versions."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(f"{sys.version}\0{version('spacy')}\0{pickle.HIGHEST_PROTOCOL}".encode())
+    for folder in (Path(str(resources.files("claimx"))), _models_folder()):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in SOURCES:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:16]
+
+
+SOURCES = (".py", ".jsonl", ".tsv", ".json", ".txt", ".csv")
+
+
+def _models_folder() -> Path:
+    from claimx.language import model_path
+
+    return model_path()
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    """The artefact ``name``: loaded from the cache when built from the same sources, else built
+    (and stored for the next run). Failing to read or write the cache only costs the build."""
+    root = cache_root()
+    if root is None:
+        return build()
+    path = root / f"{name}-{build_key()}.pickle"
+    try:
+        with path.open("rb") as handle, no_collection():
+            return pickle.load(handle)
+    except FileNotFoundError:
+        pass
+    except Exception:  # a truncated or foreign file: rebuild it
+        pass
+    value = build()
+    _store(path, value)
+    _prune(root, name, path)
+    return value
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while tens of thousands of objects are made at once:
+    each of its passes would walk all of them, for nothing (none is garbage). Loading a
+    language's rules takes 0.13 s with it and 0.045 s without."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _prune(root: Path, name: str, keep: Path) -> None:
+    """Remove the artefacts of ``name`` built from older sources."""
+    for old in root.glob(f"{name}-*.pickle"):
+        if old != keep:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _store(path: Path, value: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False)
+        with handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except OSError:
+        try:
+            os.unlink(handle.name)
+        except (OSError, UnboundLocalError):
+            pass
