@@ -16,7 +16,7 @@ import math
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -94,6 +94,7 @@ class NGramModel:
     words: dict[str, int]  # "W:" features by word
     alphabet: np.ndarray  # code point -> alphabet code (uint8)
     columns: np.ndarray  # the table transposed: one row per language, the last column for unseen
+    _scored: dict[str, tuple[np.ndarray, int]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path) -> NGramModel:
@@ -138,7 +139,21 @@ class NGramModel:
         """Summed log-probabilities per language, and the number of features.
 
         Naive Bayes is additive: the vector of a document is the sum of its paragraphs'.
+        Within one article (see :meth:`forget`) a text is scored once: a one-sentence paragraph
+        is scored as a paragraph and again as a sentence, with the same text.
         """
+        found = self._scored.get(text)
+        if found is None:
+            if len(self._scored) > 10_000:
+                self._scored.clear()  # texts scored outside an article (sentence by sentence) stay few
+            found = self._scored[text] = self._vector(text)
+        return found
+
+    def forget(self) -> None:
+        """Drop the scores of the previous article (:func:`identify` calls this first)."""
+        self._scored.clear()
+
+    def _vector(self, text: str) -> tuple[np.ndarray, int]:
         padded = " " + " ".join(text.lower().split()) + " "
         if padded.isspace():  # only the two 1-grams " " (features() drops all-space longer grams)
             space = int(self.short[self.alphabet[ord(" ")]])
@@ -161,12 +176,14 @@ class NGramModel:
 
         A low mean says the text is unlike all the model's languages.
         """
+        values = totals.tolist()  # Python floats: the same doubles, without numpy's per-scalar cost
         columns = [i for i, lang in enumerate(self.languages) if allowed is None or lang in allowed]
-        best = max(columns, key=lambda i: totals[i])
+        best = max(columns, key=values.__getitem__)
         # Naive Bayes is overconfident; a temperature per feature gives usable confidences.
         temperature = max(1.0, count / 25)
-        total = sum(math.exp((totals[i] - totals[best]) / temperature) for i in columns)
-        return Guess(code=self.languages[best], confidence=round(1 / total, 4)), float(totals[best]) / max(1, count)
+        top = values[best]
+        total = sum(math.exp((values[i] - top) / temperature) for i in columns)
+        return Guess(code=self.languages[best], confidence=round(1 / total, 4)), top / max(1, count)
 
 
 @lru_cache(maxsize=1)
@@ -382,6 +399,8 @@ def identify(text: str, override: str | None = None) -> Language:
         return Language(code=override, confidence=1.0, paragraphs=[
             ParagraphLanguage(start=s, end=e, code=override, confidence=1.0) for s, e in spans])
     model = ngram_model()
+    if model is not None:
+        model.forget()
     if model is None:
         document = _langdetect_only(text[:MAX_SAMPLE]) or Guess(code="und", confidence=0.0)
         scored = [(s, e, None) for s, e in spans]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from claimx.artefacts import cached
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
-from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, word_fits
+from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon
 from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
@@ -157,15 +157,24 @@ def word_patterns(word: str, lexicon: Lexicon, lemmas: dict[str, str] | None) ->
     capitalised word falls back to its lowercase form). Lemmas are looked up
     only for words the rules test, not for every token of every text.
     """
-    found = lexicon.word_matches(word)
-    if lemmas is None:
+    # Cached per word for the lemma table the lexicon is first used with (its pipeline's).
+    owner, cache = lexicon.__dict__.setdefault("_word_patterns", (lemmas, {}))
+    if owner is not lemmas:
+        cache = {}
+    found = cache.get(word)
+    if found is not None:
         return found
-    lemma = lemmas.get(word, word)
-    lower = word.lower()
-    if lemma == word and not word.islower():
-        lemma = lemmas.get(lower, lower)
-    if lemma and lemma != lower:
-        found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
+    found = lexicon.word_matches(word)
+    if lemmas is not None:
+        lemma = lemmas.get(word, word)
+        lower = word.lower()
+        if lemma == word and not word.islower():
+            lemma = lemmas.get(lower, lower)
+        if lemma and lemma != lower:
+            found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
+    if len(cache) > 500_000:
+        cache.clear()  # memory stays flat on endless streams of new words
+    cache[word] = found
     return found
 
 
@@ -184,28 +193,33 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
     strings, orths, size = doc.vocab.strings, table[:, 1].tolist(), len(doc)
     best: dict[tuple[str, int], tuple[tuple[int, int, int], int, int, Pattern]] = {}
     apart: list[tuple[int, int]] = []
+
+    def text_at(j: int) -> str | None:
+        return strings[orths[j]] if j < size else None
+
     for i in np.flatnonzero(table[:, 2]).tolist():
         if i + 2 < size and strings[orths[i + 1]].lower() in CONJUNCTIONS:
             for pattern, end in suspended_compound(strings[orths[i]], strings[orths[i + 2]], lexicon, lemmas):
                 _keep(best, pattern, i, i + end)
     for i in candidates:
         word = strings[orths[i]]
-        biology = i + 1 < size and strings[orths[i + 1]].lower() in BIOLOGY_HEADS  # "kreatin kinase"
-        for pattern in word_patterns(word, lexicon, lemmas):
+        patterns = word_patterns(word, lexicon, lemmas)
+        # "kreatin kinase": a substance word before a biology head names the body's machinery
+        biology = patterns and i + 1 < size and strings[orths[i + 1]].lower() in BIOLOGY_HEADS
+        for pattern in patterns:
             if not (biology and pattern.entry.label == "SUBSTANCE"):
                 _keep(best, pattern, i, i + 1)
         if i + 1 >= size:
             continue  # a phrase or a name written apart needs a next word
-        following = strings[orths[i + 1]]
         if phrase_starts[i]:
-            for pattern in lexicon.phrases_before(word, following):
-                end = i + len(pattern.words)  # the first word fits: that is how it was found
-                if end <= size and all(word_fits(pattern, k, strings[orths[i + k]]) for k in range(1, end - i)):
-                    _keep(best, pattern, i, end)
+            for pattern in lexicon.phrases_at(word, text_at, i):
+                _keep(best, pattern, i, i + len(pattern.words))
         if apart_starts[i]:
-            for pattern in lexicon.written_apart(word, following):
-                _keep(best, pattern, i, i + 2)
-                apart.append((i, i + 2))
+            following = strings[orths[i + 1]]
+            if following[:1] in lexicon.apart_letters(word):
+                for pattern in lexicon.written_apart(word, following):
+                    _keep(best, pattern, i, i + 2)
+                    apart.append((i, i + 2))
     spans = []
     for _, start, end, pattern in _drop_covered(list(best.values()), apart):
         span = Span(doc, start, end, label=pattern.entry.label)
@@ -248,6 +262,8 @@ def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list
     """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes"),
     and an outcome or substance word inside a name written apart ("astma" of "astma sprays")."""
     longer = [(s, e, p.entry.label) for _, s, e, p in found if e - s > 1]  # only these can cover another
+    if not longer:  # and a name written apart is itself longer: nothing is covered
+        return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
 
     def covered(start: int, end: int, label: str) -> bool:
         if label in COMPOUND_LABELS and any(s <= start and end <= e and e - s > end - start for s, e in apart):
@@ -292,7 +308,9 @@ def build_nlp(lang: str) -> Language:
 
     @Language.component(f"claimx_rules_{lang}")
     def rule_spans(doc: Doc) -> Doc:
-        doc.spans[SPANS_KEY] = tag_rule_spans(doc, lexicon, lemmas)
+        spans = tag_rule_spans(doc, lexicon, lemmas)
+        doc.spans[SPANS_KEY] = spans
+        doc.user_data[SPANS_KEY] = spans  # the same Span objects, for rule_spans_of()
         return doc
 
     nlp.add_pipe(f"claimx_rules_{lang}")
@@ -326,6 +344,15 @@ def _blank(lang: str) -> Language:
 def record_doc(text: str, lang: str | None) -> Doc:
     """Bare tokens of a stored record's text (for rendering and exports), one tokenizer per language."""
     return _blank(lang if lang in ("sv", "da", "nb", "en") else "xx").make_doc(text)
+
+
+def rule_spans_of(doc: Doc) -> list[Span]:
+    """The rule component's spans of ``doc``, in token order: the Span objects it made, kept beside
+    ``doc.spans`` (whose SpanGroup would make new ones on every read)."""
+    found = doc.user_data.get(SPANS_KEY)
+    if found is None:
+        found = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
+    return found
 
 
 def lexicon_of(nlp: Language) -> Lexicon:

@@ -18,7 +18,7 @@ from claimx.ingest import Item, Rejected
 from claimx.language import Guess, identify, sentence_language
 from claimx.models import Article, ArticleResult
 from claimx.regulatory import with_regulatory
-from claimx.nlp import SPANS_KEY, build_nlp, gate_of, lexicon_of, segment_text, sentence_offsets
+from claimx.nlp import build_nlp, gate_of, lexicon_of, rule_spans_of, segment_text, sentence_offsets
 from claimx.rules import available_languages
 
 log = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ def _tag_block(text: str, block: Block, index: int):
     nlp = build_nlp(block.lang)
     piece = text[block.start:block.end]
     doc = nlp(nlp_view(piece))
-    spans = list(doc.spans[SPANS_KEY])
+    spans = rule_spans_of(doc)
     if _ends_article(doc, spans):
         return ARTICLE_END
     if _is_boilerplate(doc, spans):

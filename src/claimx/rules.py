@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -200,7 +200,7 @@ class Lexicon:
     max_modifier: int = 0
     _cache: dict[str, tuple[Pattern, ...]] = field(default_factory=dict)
     _screen: tuple[KeyScan, ...] | None = None
-    _phrase_index: dict[str, dict[str, list[tuple[int, Pattern]]]] | None = None
+    _phrase_tries: dict[str, tuple] = field(default_factory=dict)  # word tries of the phrases, by first word
     _apart_words: list[str] | None = None
 
     TABLES = ("exact", "prefix", "suffix", "phrases", "heads", "modifiers")
@@ -240,7 +240,7 @@ class Lexicon:
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
             self.phrases.setdefault(self._key(pattern, 0), []).append(pattern)
-            self._phrase_index = None
+            self._phrase_tries = {}
             return
         word = pattern.words[0]
         if pattern.mode == "infix":
@@ -391,38 +391,91 @@ class Lexicon:
         if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
             return []
         solid = word.lower() + following
+        # Every name found below begins with the first word and the second's first letter: most
+        # pairs ("kan minska", since "kanel" begins with "kan") stop at this one bisection.
+        probe = solid[:len(word) + 1]
+        words = self.apart_words()
+        at = bisect.bisect_left(words, probe)
+        if at == len(words) or not words[at].startswith(probe):
+            return []
         found = [p for p in self.exact.get(solid, ()) if p.entry.label in COMPOUND_LABELS]
         for size in range(max(len(word) + 1, len(solid) - MAX_ENDING), min(len(solid), self.max_affix) + 1):
             found.extend(p for p in self.prefix.get(solid[:size], ())
                          if p.entry.label in COMPOUND_LABELS and not _names_biology(p, solid[size:]))
         return [Pattern(entry=p.entry, words=(word, following), mode=p.mode) for p in found]
 
-    def phrases_before(self, word: str, following: str) -> list[Pattern]:
-        """The patterns of :meth:`phrase_candidates` (in the same order) whose second word may be
-        ``following``: indexed by the second word's first letters, so most are never tried."""
-        if self._phrase_index is None:
-            self._phrase_index = {}
-        found: list[tuple[int, Pattern]] = []
-        for offset, (key, text) in enumerate(((word.lower(), following.lower()), ("\x01" + word, following))):
-            table = self._phrase_index.get(key)
-            if table is None and key in self.phrases:  # indexed when first needed
-                table = self._phrase_index[key] = _second_word_index(self.phrases[key])
-            if table:
-                for prefix in dict.fromkeys(text[:size] for size in range(1, SECOND_KEY + 1)):
-                    found.extend((offset, *hit) for hit in table.get(prefix, ()))  # type: ignore[misc]
-        return [pattern for *_, pattern in sorted(found, key=lambda hit: hit[:2])]
+    def phrases_at(self, word: str, text_at: Callable[[int], str | None], start: int) -> list[Pattern]:
+        """The multi-word patterns that start with ``word`` (token ``start``) and whose further words
+        fit the tokens after it (``text_at(j)``: token j's text, None past the end), in the order of
+        :meth:`phrase_candidates`. The phrases of a first word form a word trie, so the words after
+        it are each looked up once, whatever the number of phrases ("risken för" begins hundreds)."""
+        found: list[Pattern] = []
+        phrases, tries = self.phrases, self._phrase_tries
+        for key, cased in ((word.lower(), False), ("\x01" + word, True)):
+            if key not in phrases:
+                continue
+            node = tries.get(key) or self._phrase_trie(key)
+            hits: list[tuple[int, Pattern]] = []
+            k = 1
+            while node is not None:
+                text = text_at(start + k)
+                if text is None:
+                    break
+                if not cased:
+                    text = text.lower()
+                children, _, prefixed = node
+                if prefixed:
+                    hits.extend(hit for hit in prefixed if text.startswith(hit[1].words[k]))
+                node = children.get(text)
+                if node is not None:
+                    hits.extend(node[1])
+                k += 1
+            if hits:
+                found.extend(pattern for _, pattern in sorted(hits, key=lambda hit: hit[0]))
+        return found
+
+    def _phrase_trie(self, key: str) -> tuple:
+        """The word trie of the phrases under ``key``, built when first needed: a node is (children
+        by word, (position, pattern) ending on it, those whose last word, a prefix, follows it)."""
+        trie = self._phrase_tries[key] = _phrase_trie(self.phrases[key])
+        return trie
+
+    def apart_letters(self, word: str) -> frozenset[str]:
+        """The letters that can follow ``word`` (lowercased) in a name written apart: a second word
+        starting with none of them never makes one (most pairs stop here, before :meth:`written_apart`)."""
+        cache = self.__dict__.setdefault("_apart_letters", {})
+        found = cache.get(word)
+        if found is None:
+            lower = word.lower()
+            words = self.apart_words()
+            letters = set()
+            for at in range(bisect.bisect_right(words, lower), len(words)):
+                if not words[at].startswith(lower):
+                    break
+                letters.add(words[at][len(lower)])
+            if len(cache) > 500_000:
+                cache.clear()
+            found = cache[word] = frozenset(letters)
+        return found
 
 
 MAX_ENDING = 4  # letters after a name written apart: an inflection ("astma sprays"), not a new word
-SECOND_KEY = 3  # letters of a phrase's second word it is indexed by
 
 
-def _second_word_index(patterns: list[Pattern]) -> dict[str, list[tuple[int, Pattern]]]:
-    """(position, pattern) by the first letters of the phrase's second word (up to SECOND_KEY)."""
-    table: dict[str, list[tuple[int, Pattern]]] = {}
+def _phrase_trie(patterns: list[Pattern]) -> tuple:
+    def node() -> tuple:
+        return {}, [], []
+
+    root = node()
     for position, pattern in enumerate(patterns):
-        table.setdefault(pattern.words[1][:SECOND_KEY], []).append((position, pattern))
-    return table
+        at = root
+        for word in pattern.words[1:-1]:
+            at = at[0].setdefault(word, node())
+        if pattern.mode == "prefix":
+            at[2].append((position, pattern))
+        else:
+            at[0].setdefault(pattern.words[-1], node())[1].append((position, pattern))
+    return root
 
 
 def _names_biology(pattern: Pattern, rest: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimx.dose import FoundDose, FoundDuration, find_doses, find_durations
-from claimx.nlp import SPANS_KEY
+from claimx.nlp import rule_spans_of
 from claimx.rules import RuleEntry
 
 SEGMENT_END = re.compile(r";|:\s|\s[–—]\s")
@@ -91,7 +91,7 @@ def sentences_of(doc: Doc, original: str, offset: int, lang: str, block: int, en
     ``sentence_lang(text) -> code`` names each sentence's language (default: the block's).
     """
     result = []
-    spans = [(s.start, s.end, s) for s in doc.spans[SPANS_KEY]] if SPANS_KEY in doc.spans else []
+    spans = [(s.start, s.end, s) for s in rule_spans_of(doc)]
     first = 0  # spans are in token order: each sentence looks only at those starting inside it
     for sent in doc.sents:
         while first < len(spans) and spans[first][0] < sent.start:
