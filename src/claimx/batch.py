@@ -7,6 +7,7 @@ byte-identical whatever the engine or the number of jobs.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import tempfile
@@ -311,6 +312,7 @@ def map_local(jobs: Iterable[Job], lang: str | None, workers: int, service=None,
         return
     stream = chain(ahead, stream)
     warm_up(None if lang else languages_of(ahead))
+    gc.freeze()  # the pipelines just built: the workers' collectors never walk (and so never copy) them
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         pending: deque[Future | list[Line]] = deque()
         while True:

@@ -163,9 +163,10 @@ class NGramModel:
         bigrams = codes[:-1] * 128 + codes[1:]
         trigrams = bigrams[:-1] * 128 + codes[2:]
         fourgrams = self.long[self.blocks[trigrams[:-1]] * 128 + codes[3:]]
-        unseen = self.unseen
-        words = np.array([self.words.get(word, unseen) for word in padded.split()], dtype=np.int32)
-        rows = np.concatenate([self.short[codes], self.short[bigrams], self.short[trigrams], fourgrams, words])
+        unseen, get = self.unseen, self.words.get
+        words = np.fromiter([get(word, unseen) for word in padded.split()], dtype=np.int32)
+        # the same rows in the same order as short[codes], short[bigrams], short[trigrams], ...: one lookup
+        rows = np.concatenate([self.short[np.concatenate([codes, bigrams, trigrams])], fourgrams, words])
         return self._total(rows), len(rows)
 
     def _total(self, rows) -> np.ndarray:

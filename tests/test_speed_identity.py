@@ -1,0 +1,124 @@
+"""Each speed change of issue #16 against the plain definition it replaces, on every real text we
+have (the seeds, ../shared/dev, corpus/) and on sentences written here: the fast path must give
+exactly what the plain one gives. (The end-to-end check is benchmarks/identity.py --compare,
+byte-identical output on the seeds, dev, corpus and 5,000 benchmark documents.)"""
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimx.language import Guess, ngram_model, paragraphs
+from claimx.nlp import SPANS_KEY, build_nlp, lexicon_of, rule_spans_of
+from claimx.rules import Lexicon, Pattern, word_fits
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN = {
+    "sv": "Risken för hjärt- och kärlsjukdom och risken för typ 2-diabetes sjönk; astma sprays och "
+          "kanelkapslar hjälpte inte mot Alzheimers sjukdom eller högt blodtryck.",
+    "da": "Risikoen for hjerte-kar-sygdom faldt, mens astma spray og lunge funktion ikke ændrede sig "
+          "ved type 1-diabetes eller forhøjet blodtryk.",
+    "nb": "Risikoen for hjerte- og karsykdom gikk ned, og høyt blodtrykk ble ikke påvirket av "
+          "omega-3-fettsyrer hos personer med diabetes type 2.",
+    "en": "The risk of heart disease and high blood pressure fell, while vitamin D3 did not change "
+          "type 2 diabetes or Alzheimer's disease in older adults.",
+}
+
+
+def _texts(shared: Path | None) -> list[tuple[str, str]]:
+    """(lang, paragraph) of every real text and of the sentences above."""
+    found = [(lang, text) for lang, text in OWN.items()]
+    folders = [ROOT / "corpus"] + ([shared / "seeds", shared / "dev" / "texts"] if shared else [])
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            lang = next((code for code in ("sv", "da", "nb", "en") if path.name.startswith(code)), None)
+            text = path.read_text("utf-8")
+            if lang is None:
+                from claimx.language import identify
+
+                lang = identify(text).code
+            if lang in OWN:
+                found += [(lang, text[s:e]) for s, e in paragraphs(text)]
+    return found
+
+
+@pytest.fixture(scope="module")
+def texts():
+    shared = ROOT.parent / "shared"
+    return _texts(shared if (shared / "seeds").is_dir() else None)
+
+
+def plain_phrases(lexicon: Lexicon, tokens: list[str], i: int) -> list[Pattern]:
+    """The definition: every phrase starting with token i whose every word fits (word_fits), in
+    phrase_candidates order, as the rule component tested them before the word trie."""
+    return [p for p in lexicon.phrase_candidates(tokens[i])
+            if i + len(p.words) <= len(tokens)
+            and all(word_fits(p, k, tokens[i + k]) for k in range(1, len(p.words)))]
+
+
+def test_the_phrase_trie_finds_exactly_the_fitting_phrases_in_order(texts):
+    checked = 0
+    for lang, text in texts:
+        lexicon = lexicon_of(build_nlp(lang))
+        tokens = [t.text for t in build_nlp(lang).make_doc(text)]
+        for i, word in enumerate(tokens):
+            if lexicon.phrase_candidates(word):
+                fast = lexicon.phrases_at(word, lambda j: tokens[j] if j < len(tokens) else None, i)
+                assert fast == plain_phrases(lexicon, tokens, i), (lang, tokens[i:i + 5])
+                checked += bool(fast)
+    assert checked > 50  # the texts do hold phrases
+
+
+def test_the_letter_gate_never_stops_a_name_written_apart(texts):
+    """written_apart() is tried only when the next word starts with one of apart_letters(word):
+    every pair it would find something for passes the gate."""
+    found = 0
+    for lang, text in [*texts, ("sv", "Han tog astma sprays och lunge funktion; Kan ell")]:
+        lexicon = lexicon_of(build_nlp(lang))
+        tokens = [t.text for t in build_nlp(lang).make_doc(text)]
+        for word, following in zip(tokens, tokens[1:]):
+            if word.isalpha() and lexicon.may_start_apart(word.lower()) and lexicon.written_apart(word, following):
+                found += 1
+                assert following[:1] in lexicon.apart_letters(word), (word, following)
+    assert found  # "astma sprays" at least
+
+
+def test_the_component_spans_are_those_of_the_span_group(texts):
+    for lang, text in texts[:400]:
+        doc = build_nlp(lang)(text)
+        reused = [(s.start, s.end, s.label_, s.id_) for s in rule_spans_of(doc)]
+        assert reused == [(s.start, s.end, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+
+
+def test_a_text_scored_again_in_an_article_gets_the_same_scores(texts):
+    model = ngram_model()
+    model.forget()
+    for _, text in texts[:300]:
+        first = model.vector(text)
+        again = model.vector(text)
+        fresh = model._vector(text)
+        assert again is first
+        assert first[1] == fresh[1] and np.array_equal(first[0], fresh[0])
+    model.forget()
+    assert not model._scored
+
+
+def plain_decide(model, totals: np.ndarray, count: int, allowed=None) -> tuple[Guess, float]:
+    """decide() as it was, on numpy scalars."""
+    columns = [i for i, lang in enumerate(model.languages) if allowed is None or lang in allowed]
+    best = max(columns, key=lambda i: totals[i])
+    temperature = max(1.0, count / 25)
+    total = sum(math.exp((totals[i] - totals[best]) / temperature) for i in columns)
+    return Guess(code=model.languages[best], confidence=round(1 / total, 4)), float(totals[best]) / max(1, count)
+
+
+def test_deciding_on_python_floats_changes_no_guess(texts):
+    model = ngram_model()
+    rng = np.random.default_rng(3)
+    cases = [model._vector(text) for _, text in texts[:500]]
+    cases += [(rng.normal(-400, 30, len(model.languages)), int(rng.integers(1, 900))) for _ in range(500)]
+    cases.append((np.array([-10.0, -10.0, -10.0, -10.0]), 4))  # a tie: the first column wins, as before
+    for totals, count in cases:
+        for allowed in (None, {"sv", "da"}):
+            assert model.decide(totals, count, allowed) == plain_decide(model, totals, count, allowed)
