@@ -175,3 +175,16 @@ def test_lexicon_of_a_built_pipeline_has_its_indexes(cache_dir):
     lexicon = lexicon_of(build_nlp("nb"))
     assert lexicon.exact and lexicon.phrases and lexicon.screen()
     build_nlp.cache_clear()
+
+
+def test_arrays_come_back_mapped_from_the_file_and_a_truncated_file_is_rebuilt(cache_dir):
+    import numpy as np
+
+    value = {"table": np.arange(100_000, dtype=np.int32), "name": "x"}
+    assert artefacts.cached("arrays", lambda: value) is value  # built and stored
+    loaded = artefacts.cached("arrays", lambda: pytest.fail("should be read from the cache"))
+    assert loaded["name"] == "x" and np.array_equal(loaded["table"], value["table"])
+    assert not loaded["table"].flags.writeable  # a view on the mapped file, not a copy
+    path = next(cache_dir.glob("arrays-*.pickle"))
+    path.write_bytes(path.read_bytes()[:-1000])
+    assert artefacts.cached("arrays", lambda: "rebuilt") == "rebuilt"

@@ -5,7 +5,8 @@ splitting some 40,000 patterns into words, indexing them and compiling the
 prefilter's scanners; loading the language-ID model means indexing its
 n-gram table. That is about 1 s per run, the same every time. The results are
 kept under the user's cache directory as pickles, one per artefact, and a
-later run loads them in milliseconds.
+later run loads them in milliseconds (large numpy arrays are stored after the
+pickle and mapped from the file, not copied).
 
 A cached artefact is used only when its key matches: a hash of everything
 the build reads (claimx's own source, the rule files and terminology tables,
@@ -24,8 +25,10 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -82,8 +85,8 @@ def cached(name: str, build: Callable[[], T]) -> T:
         return build()
     path = root / f"{name}-{build_key()}.pickle"
     try:
-        with path.open("rb") as handle, no_collection():
-            return pickle.load(handle)
+        with no_collection():
+            return _load(path)
     except FileNotFoundError:
         pass
     except Exception:  # a truncated or foreign file: rebuild it
@@ -118,15 +121,51 @@ def _prune(root: Path, name: str, keep: Path) -> None:
                 pass
 
 
+MAGIC = b"claimx-artefact/1\n"
+ALIGN = 64  # numpy arrays start on a cache line
+
+
 def _store(path: Path, value: object) -> None:
+    """Write ``value`` as a pickle (protocol 5) whose large buffers (numpy arrays) follow it
+    out of band, aligned, so that :func:`_load` maps them from the file instead of copying."""
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    header = pickle.dumps({"data": len(data), "buffers": [r.nbytes for r in raws]}, protocol=5)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False)
         with handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(MAGIC + struct.pack("<Q", len(header)) + header + data)
+            for raw in raws:
+                handle.write(b"\0" * (-handle.tell() % ALIGN))
+                handle.write(raw)
         os.replace(handle.name, path)
     except OSError:
         try:
             os.unlink(handle.name)
         except (OSError, UnboundLocalError):
             pass
+
+
+def _load(path: Path) -> object:
+    """Read what :func:`_store` wrote; arrays stay views on the read-only mapped file."""
+    with path.open("rb") as handle:
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mapped)
+    if view[:len(MAGIC)] != MAGIC:
+        raise ValueError(f"{path}: not a claimx artefact")
+    at = len(MAGIC) + 8
+    (size,) = struct.unpack("<Q", view[len(MAGIC):at])
+    header = pickle.loads(view[at:at + size])
+    at += size
+    data = view[at:at + header["data"]]
+    at += header["data"]
+    buffers = []
+    for length in header["buffers"]:
+        at += -at % ALIGN
+        buffers.append(view[at:at + length])
+        at += length
+    if at > len(view):
+        raise ValueError(f"{path}: truncated")
+    return pickle.loads(data, buffers=buffers)
