@@ -535,6 +535,22 @@ def test_a_substance_links_within_its_segment(lang, text):
         ("proton pump inhibitors", "M81", "harm")}
 
 
+# a substance's own level is an outcome only when a cue says it moved or stayed, not when it is measured
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "På vårdcentralen mäter man oftast magnesiumnivåerna i blodet.", []),
+    ("da", "Lægen måler som regel magnesiumniveauet i blodet.", []),
+    ("nb", "Legen måler som regel magnesiumnivået i blodet.", []),
+    ("en", "Doctors usually measure magnesium levels in the blood.", []),
+    ("sv", "Tillskottet höjde magnesiumnivåerna i blodet hos de äldre.", ["benefit"]),
+    ("da", "Tilskuddet øgede magnesiumniveauet i blodet hos de ældre.", ["benefit"]),
+    ("nb", "Tilskuddet økte magnesiumnivået i blodet hos de eldre.", ["benefit"]),
+    ("en", "The supplement raised magnesium levels in the blood of older people.", ["benefit"]),
+])
+def test_own_level_needs_a_change(lang, text, found):
+    claims = [c for c in claims_of(text, lang) if c.target and c.substance.name == "magnesium"]
+    assert [c.polarity for c in claims] == found
+
+
 # vocabulary: an outcome that went down, a deadly deficiency, clarity gained
 @pytest.mark.parametrize("lang,text,target,polarity", [
     ("sv", "Efter tre månader hade blodtrycket i kaliumgruppen gått ned.", "blood pressure", "benefit"),

@@ -89,6 +89,9 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
                 continue
             if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
                 continue
+            if _own_level(sub, outcome) and (not _changes(sentence, sub, outcome) or len(subs) > 1):
+                continue  # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding;
+                # "omeprazol sænker magnesiumniveauet": the level is the outcome of the other substance
             claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
                                  cue_sentence))
             linked += 1
@@ -229,6 +232,22 @@ def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
     word = text[outcome.start:outcome.end].lower()
     stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
     return not any(stem in word for stem in stems)
+
+
+def _own_level(sub: Sub, outcome: Mention) -> bool:
+    """The target is the substance's own level ("magnesiumnivåerna", "serum magnesium", "Q10 levels")."""
+    if outcome.label != "TARGET":
+        return False
+    if not sub.implied and sub.start < outcome.end and outcome.start < sub.end:
+        return True
+    return sub.name in (outcome.entry.name or "").split()
+
+
+def _changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
+    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
+    goes with something."""
+    polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
+    return cue is not None and polarity != "association"
 
 
 def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDose | None, extras,
