@@ -535,6 +535,27 @@ def test_a_substance_links_within_its_segment(lang, text):
         ("proton pump inhibitors", "M81", "harm")}
 
 
+# a disease described by the organs it sits in: each organ of the list names organ + head
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Selen kan skydda mot sjukdomar i njurarna och levern.", {"N18", "K76"}),
+    ("da", "Selen kan beskytte mod sygdomme i nyrerne og leveren.", {"N18", "K76"}),
+    ("nb", "Selen kan beskytte mot sykdommer i nyrene og leveren.", {"N18", "K76"}),
+    ("en", "Selenium may protect against diseases of the kidneys and the liver.", {"N18", "K76"}),
+    # an adjective before the head goes with every organ
+    ("sv", "Ingefära har god effekt mot inflammatoriska sjukdomar i tarmen och huden.", {"K50", "L30"}),
+    ("da", "Ingefær har god effekt mod inflammatoriske sygdomme i tarmen og huden.", {"K50", "L30"}),
+    ("nb", "Ingefær har god effekt mot inflammatoriske sykdommer i tarmen og huden.", {"K50", "L30"}),
+    ("en", "Ginger has a good effect against inflammatory diseases of the bowel and the skin.", {"K50", "L30"}),
+    # the list ends at the first word in an organ's place that names no disease
+    ("sv", "Selen kan skydda mot sjukdomar i levern, som ofta drabbar äldre.", {"K76"}),
+    ("en", "Selenium may protect against diseases of the liver, which often strike older people.", {"K76"}),
+])
+def test_disease_described_by_organs(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+    assert all(f"{lang}.described.disease" in c.rule_ids for c in claims)
+
+
 # a substance's own level is an outcome only when a cue says it moved or stayed, not when it is measured
 @pytest.mark.parametrize("lang,text,found", [
     ("sv", "På vårdcentralen mäter man oftast magnesiumnivåerna i blodet.", []),

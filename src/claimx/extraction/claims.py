@@ -22,6 +22,7 @@ from claimx.extraction.doses import (
     treatment_extras,
 )
 from claimx.extraction.evidence import evidence_of
+from claimx.extraction.links import described_by, distinct, level_changes, own_level
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
 from claimx.models import (
     Claim,
@@ -85,11 +86,11 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         first = own[0] if own else None
         linked = 0
         for outcome in outcomes:
-            if not _distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
+            if not distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
                 continue
             if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
                 continue
-            if _own_level(sub, outcome) and (not _changes(sentence, sub, outcome) or len(subs) > 1):
+            if own_level(sub, outcome) and (not level_changes(sentence, sub, outcome) or len(subs) > 1):
                 continue  # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding;
                 # "omeprazol sænker magnesiumniveauet": the level is the outcome of the other substance
             claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
@@ -216,40 +217,6 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return result
 
 
-def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
-    """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
-    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
-    if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
-            outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
-        return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
-    if outcome.label != "CONDITION":
-        return True
-    if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
-        return False
-    code = (outcome.entry.icd10 or [""])[0]
-    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
-        return True
-    word = text[outcome.start:outcome.end].lower()
-    stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
-    return not any(stem in word for stem in stems)
-
-
-def _own_level(sub: Sub, outcome: Mention) -> bool:
-    """The target is the substance's own level ("magnesiumnivåerna", "serum magnesium", "Q10 levels")."""
-    if outcome.label != "TARGET":
-        return False
-    if not sub.implied and sub.start < outcome.end and outcome.start < sub.end:
-        return True
-    return sub.name in (outcome.entry.name or "").split()
-
-
-def _changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
-    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
-    goes with something."""
-    polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
-    return cue is not None and polarity != "association"
-
-
 def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDose | None, extras,
            outcome: Mention | None, evidence: Evidence | None, magnitudes: list[Magnitude],
            cue_sentence: Sentence | None) -> Claim:
@@ -284,6 +251,7 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if outcome is not None and outcome.entry.label != "OUTCOME_REF" and sentence.of("OUTCOME_REF") and \
             outcome not in sentence.of("CONDITION", "TARGET"):
         ids.append("discourse.outcome_ref")
+    ids.extend(h.entry.id for h in described_by(sentence, outcome))
     for mention in (outcome, effect_cue, certainty_cue):
         if mention is not None:
             ids.append(mention.entry.id)

@@ -1,0 +1,54 @@
+"""Whether a substance and an outcome of one sentence make a claim, and what named the outcome."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from claimx.described import MAX_ORGANS
+from claimx.extraction.cues import polarity_of
+from claimx.extraction.mentions import Mention, Sentence
+
+if TYPE_CHECKING:
+    from claimx.extraction.claims import Sub
+
+
+def distinct(sub: Sub, outcome: Mention, text: str) -> bool:
+    """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
+    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
+    if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
+            outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
+        return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
+    if outcome.label != "CONDITION":
+        return True
+    if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
+        return False
+    code = (outcome.entry.icd10 or [""])[0]
+    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
+        return True
+    word = text[outcome.start:outcome.end].lower()
+    stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
+    return not any(stem in word for stem in stems)
+
+
+def described_by(sentence: Sentence, outcome: Mention | None) -> list[Mention]:
+    """The disease head an organ's condition was read from ("sygdomme i nyrerne"), if any."""
+    if outcome is None or outcome.label != "CONDITION":
+        return []
+    return [h for h in sentence.of("DISEASE_HEAD")
+            if h.token_end <= outcome.token_start < h.token_end + 3 * MAX_ORGANS][-1:]
+
+
+def own_level(sub: Sub, outcome: Mention) -> bool:
+    """The target is the substance's own level ("magnesiumnivåerna", "serum magnesium", "Q10 levels")."""
+    if outcome.label != "TARGET":
+        return False
+    if not sub.implied and sub.start < outcome.end and outcome.start < sub.end:
+        return True
+    return sub.name in (outcome.entry.name or "").split()
+
+
+def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
+    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
+    goes with something."""
+    polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
+    return cue is not None and polarity != "association"
