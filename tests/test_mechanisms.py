@@ -535,6 +535,33 @@ def test_a_substance_links_within_its_segment(lang, text):
         ("proton pump inhibitors", "M81", "harm")}
 
 
+# an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
+@pytest.mark.parametrize("lang,text,code,polarity", [
+    ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),
+    ("da", "Zink kan forkorte en forkølelse. Ligeledes ved halsbetændelse hos voksne.", "J", "benefit"),
+    ("nb", "Sink kan forkorte en forkjølelse. Likeså ved halsbetennelse hos voksne.", "J", "benefit"),
+    ("en", "Zinc may shorten a cold. Likewise for sore throats in adults.", "J", "benefit"),
+    ("da", "Lavt selen er forbundet med kræft. Endvidere for hjertesygdomme hos ældre.", "I", "association"),
+    ("en", "Low selenium is associated with cancer. Furthermore with heart disease in older people.", "I",
+     "association"),
+])
+def test_elliptic_continuation(lang, text, code, polarity):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition and f"{lang}.continuation.elliptic" in c.rule_ids]
+    substance = "zinc" if text.split()[0] in ("Zink", "Sink", "Zinc") else "selenium"
+    assert (claim.substance.name, claim.condition.icd10[:1], claim.polarity) == (substance, code, polarity)
+
+
+# a connective before a full sentence of its own is no continuation
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Zink kan förkorta en förkylning. Dessutom är halsfluss vanligt hos barn."),
+    ("da", "Zink kan forkorte en forkølelse. Desuden er halsbetændelse almindelig hos børn."),
+    ("nb", "Sink kan forkorte en forkjølelse. Dessuten er halsbetennelse vanlig hos barn."),
+    ("en", "Zinc may shorten a cold. Moreover, sore throats are common in children."),
+])
+def test_connective_without_ellipsis(lang, text):
+    assert [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 != "J00"] == []
+
+
 # a disease described by the organs it sits in: each organ of the list names organ + head
 @pytest.mark.parametrize("lang,text,codes", [
     ("sv", "Selen kan skydda mot sjukdomar i njurarna och levern.", {"N18", "K76"}),

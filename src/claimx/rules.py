@@ -63,6 +63,7 @@ Label = Literal[
     "REMEDY",
     "REMEDY_PREP",
     "DISEASE_HEAD",
+    "CONTINUATION",
 ]
 # Dose vocabulary is compiled into regular expressions (see claimx.dose), not word lookups.
 DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE", "TIMES_WORD", "QUALIFIER"}

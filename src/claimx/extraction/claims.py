@@ -35,7 +35,7 @@ from claimx.models import (
     TargetSpan,
 )
 
-PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
+PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE", "CONTINUATION")
 HEADING_PREDICATES = ("EFFECT", "HEDGE", "NEGATION", "EVIDENCE")  # in a heading a level word names a topic
 SUBJECT_TOKENS = 3  # a condition this early, before any effect cue, is the sentence's subject
 
@@ -65,6 +65,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         return []
     item = discourse.is_item(sentence)
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
+    if not item and continues(sentence):  # "Endvidere for autoimmune sygdomme ...": the previous
+        cue_sentence = discourse.last_sentence  # sentence's claim goes on, with its cues
     doses, magnitudes = split_doses(sentence)
     outcomes = outcomes_of(sentence, discourse, item)
     subs = substances_of(sentence, discourse, outcomes, doses, item)
@@ -165,9 +167,9 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         return subs
     named = discourse.lead_in.substance if item and discourse.lead_in else None
     if named is None:
-        if not (doses or (outcomes and sentence.of("EFFECT", "SUBSTANCE_REF"))):
+        if not (doses or (outcomes and (sentence.of("EFFECT", "SUBSTANCE_REF") or continues(sentence)))):
             return []
-        if outcomes and not doses and _outcome_is_subject(sentence, outcomes):
+        if outcomes and not doses and not continues(sentence) and _outcome_is_subject(sentence, outcomes):
             return []  # "Högt blodtryck kan skada hjärtat": the disease acts, no substance does
         typed = [ref.entry.kind for ref in sentence.of("SUBSTANCE_REF") if ref.entry.kind]
         kind = discourse.of_kind(typed[0]) if typed else None
@@ -175,12 +177,20 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
     return [_implied_sub(sentence, named)]
 
 
+def continues(sentence: Sentence) -> bool:
+    """The sentence opens with a connective and a preposition and names no substance ("Endvidere for
+    autoimmune sygdomme", "Likaså vid hjärtsvikt", "Also against colds"): an elliptic addition to the
+    previous sentence's claim."""
+    return not sentence.of("SUBSTANCE") and any(m.start == sentence.start for m in sentence.of("CONTINUATION"))
+
+
 def _implied_sub(sentence: Sentence, named: Named) -> Sub:
     refs = sentence.of("SUBSTANCE_REF")
     if refs:
         return Sub(named.name, named.form, refs[0].start, refs[0].end, [refs[0].entry.id, named.rule_id],
                    implied=True)
-    return Sub(named.name, named.form, sentence.start, sentence.start, [named.rule_id], implied=True)
+    ids = [m.entry.id for m in sentence.of("CONTINUATION")[:1] if continues(sentence)] + [named.rule_id]
+    return Sub(named.name, named.form, sentence.start, sentence.start, ids, implied=True)
 
 
 def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
