@@ -535,6 +535,23 @@ def test_a_substance_links_within_its_segment(lang, text):
         ("proton pump inhibitors", "M81", "harm")}
 
 
+# a condition that only says who was studied is no outcome beside another condition
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Hos patienter med levercirros minskade selen antalet infektioner.", {"B99"}),
+    ("da", "Hos patienter med levercirrose mindskede selen antallet af infektioner.", {"B99"}),
+    ("nb", "Hos pasienter med levercirrhose reduserte selen antallet infeksjoner.", {"B99"}),
+    ("en", "In patients with liver cirrhosis, selenium reduced the number of infections.", {"B99"}),
+    # beside a measure only, or alone, the group's condition is the outcome
+    ("sv", "Hos personer med högt blodtryck sänkte kalium blodtrycket.", {"I10"}),
+    ("en", "In people with high blood pressure, potassium lowered blood pressure.", {"I10"}),
+    ("da", "Selen kan være til nytte for personer med astma og eksem.", {"J45", "L30"}),
+    ("nb", "Selen kan være til nytte for personer med astma og eksem.", {"J45", "L30"}),
+])
+def test_population_is_no_outcome(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

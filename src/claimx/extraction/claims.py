@@ -22,7 +22,7 @@ from claimx.extraction.doses import (
     treatment_extras,
 )
 from claimx.extraction.evidence import evidence_of
-from claimx.extraction.links import described_by, distinct, level_changes, own_level
+from claimx.extraction.links import described_by, distinct, level_changes, own_level, without_populations
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
 from claimx.models import (
     Claim,
@@ -86,24 +86,27 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     for sub in subs:
         own = by_sub.get(id(sub), [])
         first = own[0] if own else None
-        linked = 0
-        for outcome in outcomes:
-            if not distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
-                continue
-            if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
-                continue
-            if own_level(sub, outcome) and (not level_changes(sentence, sub, outcome) or len(subs) > 1):
-                continue  # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding;
-                # "omeprazol sænker magnesiumniveauet": the level is the outcome of the other substance
+        linked = [o for o in outcomes if _links(sub, o, sentence, text, len(subs), cue_sentence)]
+        for outcome in without_populations(sentence, linked, sub):
             claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
                                  cue_sentence))
-            linked += 1
         for dose in own[1:] if linked else own:
             claims.append(_claim(sentence, text, source, sub, dose, extras, None, evidence, magnitudes, None))
         if not outcomes and not own and not sub.implied and treatment_extras(sentence):
             claims.append(_claim(sentence, text, source, sub, None, dose_extras(sentence), None, evidence,
                                  magnitudes, None))  # "fick magnesium i fyra månader": taken, no amount given
     return _unique(claims)
+
+
+def _links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, cue_sentence: Sentence | None) -> bool:
+    """Whether the substance and the outcome can make a claim of this sentence."""
+    if not distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
+        return False
+    if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
+        return False
+    # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
+    # magnesiumniveauet": the level is the outcome of the other substance
+    return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
 
 
 AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b", re.IGNORECASE)

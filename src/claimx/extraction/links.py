@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from claimx.described import MAX_ORGANS
-from claimx.extraction.cues import polarity_of
+from claimx.extraction.cues import polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
 
 if TYPE_CHECKING:
@@ -52,3 +53,38 @@ def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
     goes with something."""
     polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
     return cue is not None and polarity != "association"
+
+
+# A condition word that names people ("fibromyalgipatienter", "astmasjuka", "hjertesvigtpatienterne").
+PERSON_HEADS = re.compile(r"(?:patient|pasient)(?:en|er|erna|erne|ene|s)?$|(?:sjuka|sjuke|syge|syke|ramte|drabbade)$")
+# People described by a condition: "patienter med astma", "kvinder med mild migræne", "patients who have gout".
+CONJOINED = re.compile(r"\s*(?:,|og|och|and|eller|or)\s+(?:\w+\s+)?")
+WITH_CONDITION = re.compile(r"\s+(?:med|with|som har|som hade|der har|who have|who had|som lider av|som lider af|"
+                            r"der lider af|suffering from)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def without_populations(sentence: Sentence, outcomes: list[Mention], sub: Sub) -> list[Mention]:
+    """The outcomes without the conditions that only describe who was studied ("hos patienter med
+    levercirros", "en studie av fibromyalgipatienter"), when the sentence links the substance to
+    another condition; beside a measure only ("blodtrycket hos personer med högt blodtryck") or
+    alone, the group's condition is the outcome."""
+    people: list[Mention] = []
+    for o in outcomes:  # "personer med ledvärk och artros": the group's conditions in a row
+        if o.label == "CONDITION" and (_is_population(sentence, o) or people and CONJOINED.fullmatch(
+                sentence.text, people[-1].end - sentence.start, o.start - sentence.start)):
+            people.append(o)
+    if not people:
+        return outcomes
+    others = [o for o in outcomes if o not in people and o.label == "CONDITION"  # a measure in the group
+              and all(o.entry.id != p.entry.id and segment_of(sentence, o.start) == segment_of(sentence, p.start)
+                      for p in people)]  # is its outcome; another part of the sentence has its own
+    return [o for o in outcomes if o not in people] if others else outcomes
+
+
+def _is_population(sentence: Sentence, condition: Mention) -> bool:
+    word = sentence.text[condition.start - sentence.start:condition.end - sentence.start].lower()
+    if PERSON_HEADS.search(word):
+        return True
+    before = sentence.text[:condition.start - sentence.start]
+    return any(WITH_CONDITION.fullmatch(before, p.end - sentence.start) for p in sentence.of("PARTICIPANTS")
+               if p.end <= condition.start)
