@@ -552,6 +552,42 @@ def test_population_is_no_outcome(lang, text, codes):
     assert {c.condition.icd10 for c in claims} == codes
 
 
+# more ways to name the people studied: a person noun ("diabetiker") or "människor med"
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Hos äldre diabetiker minskade magnesium depressionen."),
+    ("sv", "Hos äldre människor med diabetes minskade magnesium depressionen."),
+    ("da", "Hos ældre diabetikere mindskede magnesium depressionen."),
+    ("nb", "Hos eldre diabetikere reduserte magnesium depresjonen."),
+    ("en", "In older people with diabetes, magnesium reduced depression."),
+])
+def test_person_noun_is_a_population(lang, text):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == {"F32"}
+
+
+# a condition in a journal's name is no outcome
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Enligt en studie i Journal of Hypertension sänkte kalium blodtrycket hos äldre."),
+    ("da", "Ifølge en undersøgelse i Journal of Hypertension sænkede kalium blodtrykket hos ældre."),
+    ("nb", "Ifølge en studie i Journal of Hypertension reduserte kalium blodtrykket hos eldre."),
+    ("en", "According to a study in the Journal of Hypertension, potassium lowered blood pressure in older adults."),
+])
+def test_condition_in_a_journal_name(lang, text):
+    claims = claims_of(text, lang)
+    assert [c.target.name for c in claims if c.target] == ["blood pressure"]
+    assert [c.condition for c in claims if c.condition] == []
+
+
+# two deficiencies side by side: neither substance is the other's outcome
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Hos de sjuka var brist på zink ofta kopplad till brist på selen."),
+    ("da", "Hos de syge var mangel på zink ofte forbundet med mangel på selen."),
+    ("nb", "Hos de syke var mangel på sink ofte knyttet til mangel på selen."),
+    ("en", "In the patients, zinc deficiency was often linked to selenium deficiency."),
+])
+def test_deficiencies_side_by_side(lang, text):
+    assert [c.condition.icd10 for c in claims_of(text, lang) if c.condition] == []
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

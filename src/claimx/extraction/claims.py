@@ -22,7 +22,14 @@ from claimx.extraction.doses import (
     treatment_extras,
 )
 from claimx.extraction.evidence import evidence_of
-from claimx.extraction.links import described_by, distinct, level_changes, own_level, without_populations
+from claimx.extraction.links import (
+    described_by,
+    distinct,
+    in_a_title,
+    level_changes,
+    own_level,
+    without_populations,
+)
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
 from claimx.models import (
     Claim,
@@ -100,7 +107,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
 
 def _links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, cue_sentence: Sentence | None) -> bool:
     """Whether the substance and the outcome can make a claim of this sentence."""
-    if not distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
+    if not distinct(sub, outcome, text, sentence) or not _same_segment(sub, outcome, sentence):
         return False
     if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
         return False
@@ -142,7 +149,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         anchor = point(sentence, sentence.start, sentence.start)
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
-    outcomes = sentence.of("CONDITION", "TARGET")
+    outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not in_a_title(sentence, o)]
     if outcomes:
         return outcomes
     refs = sentence.of("OUTCOME_REF")

@@ -6,16 +6,17 @@ import re
 from typing import TYPE_CHECKING
 
 from claimx.described import MAX_ORGANS
-from claimx.extraction.cues import polarity_of, segment_of
+from claimx.extraction.cues import level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
 
 if TYPE_CHECKING:
     from claimx.extraction.claims import Sub
 
 
-def distinct(sub: Sub, outcome: Mention, text: str) -> bool:
+def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = None) -> bool:
     """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
-    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
+    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders);
+    nor is another substance's deficiency the outcome of a substance talked about as a level."""
     if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
             outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
         return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
@@ -26,6 +27,8 @@ def distinct(sub: Sub, outcome: Mention, text: str) -> bool:
     code = (outcome.entry.icd10 or [""])[0]
     if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
         return True
+    if sentence is not None and level_of(sentence, (sub.start, sub.end)) is not None:
+        return False  # "brist på magnesium och brist på D-vitamin": two deficiencies side by side
     word = text[outcome.start:outcome.end].lower()
     stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
     return not any(stem in word for stem in stems)
@@ -56,7 +59,8 @@ def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
 
 
 # A condition word that names people ("fibromyalgipatienter", "astmasjuka", "hjertesvigtpatienterne").
-PERSON_HEADS = re.compile(r"(?:patient|pasient)(?:en|er|erna|erne|ene|s)?$|(?:sjuka|sjuke|syge|syke|ramte|drabbade)$")
+PERSON_HEADS = re.compile(r"(?:patient|pasient)(?:en|er|erna|erne|ene|s)?$|(?:sjuka|sjuke|syge|syke|ramte|drabbade)$"
+                          r"|[a-zæøåäö]{4}iker(?:e|na|ne|ene|erne)?$")  # "diabetiker", "astmatikere"
 # People described by a condition: "patienter med astma", "kvinder med mild migræne", "patients who have gout".
 CONJOINED = re.compile(r"\s*(?:,|og|och|and|eller|or)\s+(?:\w+\s+)?")
 WITH_CONDITION = re.compile(r"\s+(?:med|with|som har|som hade|der har|who have|who had|som lider av|som lider af|"
@@ -88,3 +92,11 @@ def _is_population(sentence: Sentence, condition: Mention) -> bool:
     before = sentence.text[:condition.start - sentence.start]
     return any(WITH_CONDITION.fullmatch(before, p.end - sentence.start) for p in sentence.of("PARTICIPANTS")
                if p.end <= condition.start)
+
+
+TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(?:of|for|för)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
+    """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
+    return bool(TITLE_BEFORE.search(sentence.text, 0, outcome.start - sentence.start))
