@@ -588,6 +588,28 @@ def test_deficiencies_side_by_side(lang, text):
     assert [c.condition.icd10 for c in claims_of(text, lang) if c.condition] == []
 
 
+# a drug that lowers a nutrient: the nutrient's level is the drug's outcome, a harm
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Statiner minskar Q10 i kroppen."),
+    ("da", "Statiner sænker mængden af Q10 i kroppen."),
+    ("nb", "Statiner reduserer mengden av Q10 i kroppen."),
+    ("en", "Statins lower the amount of CoQ10 in the body."),
+])
+def test_drug_lowers_a_nutrient(lang, text):
+    claims = claims_of(text, lang)
+    assert [(c.substance.name, c.target.name, c.polarity) for c in claims if c.target] == [
+        ("statins", "coenzyme q10 level", "harm")]
+    assert "coenzyme q10" not in [c.substance.name for c in claims]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("nb", "Warfarin virker ved å blokkere gjenbruken av vitamin K i leveren."),
+    ("en", "Warfarin works by blocking the recycling of vitamin K in the liver."),
+])
+def test_a_drug_acting_on_something_else(lang, text):
+    assert [c.target.name for c in claims_of(text, lang) if c.target and c.target.name.endswith(" level")] == []
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

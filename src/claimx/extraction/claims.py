@@ -25,8 +25,10 @@ from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
     described_by,
     distinct,
+    LOWERED_LEVEL,
     in_a_title,
     level_changes,
+    lowered_nutrients,
     own_level,
     without_populations,
 )
@@ -76,7 +78,10 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         cue_sentence = discourse.last_sentence  # sentence's claim goes on, with its cues
     doses, magnitudes = split_doses(sentence)
     outcomes = outcomes_of(sentence, discourse, item)
-    subs = substances_of(sentence, discourse, outcomes, doses, item)
+    lowered = lowered_nutrients(sentence)  # "Statiner minskar Q10": the nutrient's level is the outcome
+    outcomes = outcomes + [m for m in lowered if m not in outcomes]
+    subs = [s for s in substances_of(sentence, discourse, outcomes, doses, item)
+            if not any(m.start <= s.start and s.end <= m.end for m in lowered)]
     if not subs:
         return []
     if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
@@ -252,6 +257,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if certainty == "asserted" and cue_sentence is not None:  # an item is as certain as its lead-in
         lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
         certainty, certainty_cue = certainty_of(cue_sentence, lead_anchor, None)
+    if outcome is not None and outcome.entry.id.startswith(LOWERED_LEVEL) and polarity == "benefit":
+        polarity = "harm"  # a drug that lowers a nutrient's level harms
     if certainty == "negated" and polarity in ("benefit", "harm"):
         polarity = "no_effect"
     elif certainty == "asserted" and polarity == "no_effect":  # "lika många insjuknade": a denied link

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from claimx.described import MAX_ORGANS
 from claimx.extraction.cues import level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
+from claimx.rules import RuleEntry
 
 if TYPE_CHECKING:
     from claimx.extraction.claims import Sub
@@ -100,3 +101,51 @@ TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(
 def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
     """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
     return bool(TITLE_BEFORE.search(sentence.text, 0, outcome.start - sentence.start))
+
+
+LOWERED_LEVEL = "com.level."
+# Words that may stand between a lowering verb and the nutrient it lowers ("minskar mängden Q10",
+# "reduksjon i CoQ-10", "tapper kroppen for magnesium", "lowers the body's levels of zinc").
+OBJECT_WORDS = frozenset("""
+i av af på for för of in the body's kroppens kroppen kroppen mängden mængden mengden amount level levels
+nivån nivåerna niveauet niveauerne nivået nivåene halten indholdet innholdet
+""".split())
+
+
+def lowered_nutrients(sentence: Sentence) -> list[Mention]:
+    """Nutrients a drug lowers ("Statiner minskar Q10", "omeprazol sænker magnesiumniveauet", "statins
+    lower CoQ10"): the nutrient's words, as a TARGET mention of its level unless a level target
+    already names them."""
+    subs = sentence.of("SUBSTANCE")
+    drugs = [m for m in subs if m.entry.kind == "drug"]
+    if not drugs:
+        return []
+    cues = [c for c in sentence.of("EFFECT") if c.entry.id.endswith(".reduce")]
+    targets = sentence.of("TARGET")
+    found = []
+    for nutrient in subs:
+        if nutrient.entry.kind not in (None, "supplement") or not any(
+                d.end <= c.start and c.end <= nutrient.start and _object_gap(sentence, c, nutrient)
+                for d in drugs for c in cues):
+            continue
+        named = next((t for t in targets if t.start <= nutrient.start and nutrient.end <= t.end), None)
+        found.append(named or Mention("TARGET", nutrient.start, nutrient.end, nutrient.token_start,
+                                      nutrient.token_end, level_entry(nutrient.entry)))
+    return found
+
+
+def _object_gap(sentence: Sentence, cue: Mention, nutrient: Mention) -> bool:
+    gap = sentence.text[cue.end - sentence.start:nutrient.start - sentence.start].lower().split()
+    return len(gap) <= 3 and all(word in OBJECT_WORDS for word in gap)
+
+
+_LEVELS: dict[str, RuleEntry] = {}
+
+
+def level_entry(substance: RuleEntry) -> RuleEntry:
+    """The TARGET entry of a substance's level ("coenzyme q10 level"), made once per substance."""
+    if substance.id not in _LEVELS:
+        key = substance.id.split(".")[2]  # "com.sub.coenzyme_q10.cased" -> "coenzyme_q10"
+        _LEVELS[substance.id] = RuleEntry(id=f"{LOWERED_LEVEL}{key}", label="TARGET", patterns=["level"],
+                                          name=f"{substance.name} level")
+    return _LEVELS[substance.id]
