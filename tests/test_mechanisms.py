@@ -231,6 +231,15 @@ def test_list_ends_with_the_paragraph_after_it():
     ("da", "Selen er et sporstof. Selen findes i fisk.\n\nSelen ved astma\n\n"
            "Selen kan lindre hoste, åndenød og hvæsende vejrtrækning ved astma.",
      {("selenium", c) for c in ("R05", "R06", "J45")}),
+    # an item that reports a measure of its own keeps it
+    ("sv", "Selen är ett spårämne. Selen finns i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bättre minne hos äldre;",
+     set()),
+    ("da", "Selen er et sporstof. Selen findes i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bedre hukommelse hos ældre;",
+     set()),
+    ("nb", "Selen er et sporstoff. Selen finnes i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bedre hukommelse hos eldre;",
+     set()),
+    ("en", "Selenium is a trace element. Selenium is found in fish.\n\n"
+           "- Dementia:\n- Selenium 100 µg/day: better memory in older adults;", set()),
 ])
 def test_item_outcomes(lang, text, expected):
     assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, in_scope, polarity_of, segment_of
+from claimx.extraction.cues import certainty_of, in_scope, polarity_of
 from claimx.extraction.discourse import Discourse, Named, ends_in_colon, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
@@ -23,13 +23,11 @@ from claimx.extraction.doses import (
 )
 from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
-    described_by,
-    distinct,
     LOWERED_LEVEL,
+    described_by,
     in_a_title,
-    level_changes,
+    links,
     lowered_nutrients,
-    own_level,
     without_populations,
 )
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
@@ -98,7 +96,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     for sub in subs:
         own = by_sub.get(id(sub), [])
         first = own[0] if own else None
-        linked = [o for o in outcomes if _links(sub, o, sentence, text, len(subs), cue_sentence)]
+        linked = [o for o in outcomes if links(sub, o, sentence, text, len(subs), cue_sentence)]
         for outcome in without_populations(sentence, linked, sub):
             claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
                                  cue_sentence))
@@ -108,17 +106,6 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
             claims.append(_claim(sentence, text, source, sub, None, dose_extras(sentence), None, evidence,
                                  magnitudes, None))  # "fick magnesium i fyra månader": taken, no amount given
     return _unique(claims)
-
-
-def _links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, cue_sentence: Sentence | None) -> bool:
-    """Whether the substance and the outcome can make a claim of this sentence."""
-    if not distinct(sub, outcome, text, sentence) or not _same_segment(sub, outcome, sentence):
-        return False
-    if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
-        return False
-    # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
-    # magnesiumniveauet": the level is the outcome of the other substance
-    return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
 
 
 AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b", re.IGNORECASE)
@@ -133,24 +120,15 @@ def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
     return ends is None or outcome.start < sentence.start + ends.start()
 
 
-def _same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
-    """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
-    colon or a dash; an outcome in a segment naming no substance links to every substance."""
-    if sub.implied or not sentence.segment_cuts:
-        return True
-    here = segment_of(sentence, outcome.start)
-    named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
-    return not named or sub.name in named
-
-
 def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) -> list[Mention]:
     """Conditions and targets the sentence is about: named, referred to ("sygdommen"), or, for
     an item naming a substance under a lead-in that names a condition ("- Migrän:"), the lead-in's."""
     lead = discourse.lead_in
     if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE") and \
-            (ends_in_colon(lead.sentence.text) or not sentence.of("CONDITION", "TARGET")):
+            (ends_in_colon(lead.sentence.text) and not _measures(sentence) or not sentence.of("CONDITION", "TARGET")):
         # under "- Migrän:" an item's "färre dagar med smärta" is its migraine; under a heading
-        # ("Smärtstillande vid artros") an item naming its own outcomes keeps them
+        # ("Smärtstillande vid artros"), or when it reports a measure ("bättre kognitiva poäng"),
+        # an item naming its own outcomes keeps them
         anchor = point(sentence, sentence.start, sentence.start)
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
@@ -163,6 +141,11 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     ref = refs[0]
     return [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
             for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def _measures(sentence: Sentence) -> bool:
+    """The sentence names a measured outcome and no condition ("bättre kognitiva poäng")."""
+    return bool(sentence.of("TARGET")) and not sentence.of("CONDITION")
 
 
 def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Mention], doses: list[FoundDose],

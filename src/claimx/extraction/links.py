@@ -14,6 +14,27 @@ if TYPE_CHECKING:
     from claimx.extraction.claims import Sub
 
 
+def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, cue_sentence: Sentence | None) -> bool:
+    """Whether the substance and the outcome can make a claim of this sentence."""
+    if not distinct(sub, outcome, text, sentence) or not same_segment(sub, outcome, sentence):
+        return False
+    if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
+        return False
+    # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
+    # magnesiumniveauet": the level is the outcome of the other substance
+    return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
+
+
+def same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
+    """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
+    colon or a dash; an outcome in a segment naming no substance links to every substance."""
+    if sub.implied or not sentence.segment_cuts:
+        return True
+    here = segment_of(sentence, outcome.start)
+    named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
+    return not named or sub.name in named
+
+
 def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = None) -> bool:
     """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
     "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders);
