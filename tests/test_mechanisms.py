@@ -619,6 +619,18 @@ def test_a_drug_acting_on_something_else(lang, text):
     assert [c.target.name for c in claims_of(text, lang) if c.target and c.target.name.endswith(" level")] == []
 
 
+# items of one bracketed list are no outcomes of each other; the list's claim still stands
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Riskfaktorer (diabetes, rökning och statiner) ökar risken för muskelvärk."),
+    ("da", "Risikofaktorer (diabetes, rygning og statiner) øger risikoen for muskelsmerter."),
+    ("nb", "Risikofaktorer (diabetes, røyking og statiner) øker risikoen for muskelsmerter."),
+    ("en", "Risk factors (diabetes, smoking and statins) raise the risk of muscle pain."),
+])
+def test_listed_together(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.substance.name == "statins"]
+    assert {c.condition.icd10 for c in claims} == {"M79"}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

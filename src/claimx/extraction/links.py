@@ -20,9 +20,24 @@ def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, 
         return False
     if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
         return False
+    if not sub.implied and listed_together(sentence, (sub.start, sub.end), outcome):
+        return False  # "riskfaktorer (insulinresistens, alkoholism, PPI)": siblings of a list
     # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
     # magnesiumniveauet": the level is the outcome of the other substance
     return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
+
+
+def listed_together(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -> bool:
+    """The substance and the outcome are items of one bracketed list, no effect cue between them."""
+    left, right = sorted(((substance[0], substance[1]), (outcome.start, outcome.end)))
+    between = sentence.text[left[1] - sentence.start:right[0] - sentence.start]
+    if "," not in between or any(ch in between for ch in "()[]"):
+        return False
+    opened = sentence.text.rfind("(", 0, left[0] - sentence.start)
+    closed = sentence.text.find(")", right[1] - sentence.start)
+    if opened < 0 or closed < 0 or ")" in sentence.text[opened:left[0] - sentence.start]:
+        return False
+    return not any(left[1] <= c.start and c.end <= right[0] for c in sentence.of("EFFECT"))
 
 
 def same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
