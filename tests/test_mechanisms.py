@@ -631,6 +631,21 @@ def test_listed_together(lang, text):
     assert {c.condition.icd10 for c in claims} == {"M79"}
 
 
+# a review's topic is what it covers, not what it found; a finding verb after it is a finding again
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Forskarna publicerade en översikt om selenets roll vid astma och eksem.", set()),
+    ("da", "Forskerne udgav en oversigt over selens rolle ved astma og eksem.", set()),
+    ("nb", "Forskerne publiserte en oversikt over selens rolle ved astma og eksem.", set()),
+    ("en", "The team published a review of the role of selenium in asthma and eczema.", set()),
+    ("sv", "En översikt över tolv studier visade att selen minskar astma.", {"J45"}),
+    ("da", "En oversigt over tolv studier viste, at selen mindsker astma.", {"J45"}),
+    ("nb", "En oversikt over tolv studier viste at selen reduserer astma.", {"J45"}),
+    ("en", "A review of twelve studies found that selenium reduces asthma.", {"J45"}),
+])
+def test_review_topic(lang, text, found):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == found
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -108,7 +108,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     return _unique(claims)
 
 
-AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b", re.IGNORECASE)
+AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b|\b(?:visade|visar|fann|viste|viser|fandt|fant|"
+                      r"showed|shows|found|concluded|konkluderade|konkluderede|konkluderte)\b", re.IGNORECASE)
 
 
 def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
