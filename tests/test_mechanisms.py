@@ -646,6 +646,60 @@ def test_review_topic(lang, text, found):
     assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == found
 
 
+# a drug that qualifies a condition ("-related", "ved statinbehandling") is not its subject
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Q10 kan lindra statinrelaterade muskelsmärtor."),
+    ("da", "Q10 kan lindre muskelsmerter ved statinbehandling."),
+    ("nb", "Q10 kan lindre statinassosierte muskelsmerter."),
+    ("en", "CoQ10 may ease statin-related muscle pain."),
+])
+def test_drug_qualifies_a_condition(lang, text):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == {
+        ("coenzyme q10", "M79")}
+
+
+# what a finding holds regardless of, and a symptom named as part of the disease after it, are no outcomes
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Zink förkortade förkylningen oavsett ålder, kön eller astma.", {"J00"}),
+    ("da", "Zink forkortede forkølelsen uanset alder, køn eller astma.", {"J00"}),
+    ("nb", "Sink forkortet forkjølelsen uansett alder, kjønn eller astma.", {"J00"}),
+    ("en", "Zinc shortened colds regardless of age, sex or asthma.", {"J00"}),
+    ("sv", "Ingefära kan lindra smärta vid artros.", {"M19"}),
+    ("da", "Ingefær kan lindre smerter ved slidgigt.", {"M19"}),
+    ("nb", "Ingefær kan lindre smerter ved artrose.", {"M19"}),
+    ("en", "Ginger may ease pain in osteoarthritis.", {"M19"}),
+])
+def test_conditions_aside(lang, text, codes):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == codes
+
+
+# "this problem" points back like "the problem"; "especially if ..." goes on with the previous claim
+@pytest.mark.parametrize("lang,text,code", [
+    ("sv", "Många får migrän. Magnesium kan lindra detta problem.", "G43"),
+    ("da", "Mange får migræne. Magnesium kan lindre dette problem.", "G43"),
+    ("nb", "Mange får migrene. Magnesium kan lindre dette problemet.", "G43"),
+    ("en", "Many people get migraines. Magnesium may ease this problem.", "G43"),
+    ("sv", "Selen kan skydda hjärtat. Särskilt om man har hjärtsvikt.", "I50"),
+    ("da", "Selen kan beskytte hjertet. Især hvis man har hjertesvigt.", "I50"),
+    ("nb", "Selen kan beskytte hjertet. Særlig hvis man har hjertesvikt.", "I50"),
+    ("en", "Selenium may protect the heart. Especially if you have heart failure.", "I50"),
+])
+def test_references_and_afterthoughts(lang, text, code):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == code]
+    assert [c.substance.name for c in claims] in (["magnesium"], ["selenium"])
+
+
+# icosapent ethyl is a drug of its own, not any omega-3
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Läkemedlet ikosapentetyl minskade risken för stroke."),
+    ("da", "Lægemidlet icosapent ethyl mindskede risikoen for slagtilfælde."),
+    ("nb", "Legemiddelet ikosapentetyl reduserte risikoen for hjerneslag."),
+    ("en", "The drug icosapent ethyl lowered the risk of stroke."),
+])
+def test_icosapent_ethyl(lang, text):
+    assert {c.substance.name for c in claims_of(text, lang) if c.condition} == {"icosapent ethyl"}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

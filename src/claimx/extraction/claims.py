@@ -24,8 +24,8 @@ from claimx.extraction.doses import (
 from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
     LOWERED_LEVEL,
+    aside,
     described_by,
-    in_a_title,
     links,
     lowered_nutrients,
     without_populations,
@@ -133,7 +133,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         anchor = point(sentence, sentence.start, sentence.start)
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
-    outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not in_a_title(sentence, o)]
+    outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
     if outcomes:
         return outcomes
     refs = sentence.of("OUTCOME_REF")

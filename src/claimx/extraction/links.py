@@ -22,6 +22,9 @@ def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, 
         return False
     if not sub.implied and listed_together(sentence, (sub.start, sub.end), outcome):
         return False  # "riskfaktorer (insulinresistens, alkoholism, PPI)": siblings of a list
+    if subs > 1 and not sub.implied and outcome.label == "CONDITION" and \
+            any(modifies(sentence, (sub.start, sub.end), c) for c in sentence.of("CONDITION")):
+        return False  # "Q10 mod muskelsmerter ved statinbehandling": the drug qualifies the condition
     # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
     # magnesiumniveauet": the level is the outcome of the other substance
     return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
@@ -129,6 +132,42 @@ def _is_population(sentence: Sentence, condition: Mention) -> bool:
     before = sentence.text[:condition.start - sentence.start]
     return any(WITH_CONDITION.fullmatch(before, p.end - sentence.start) for p in sentence.of("PARTICIPANTS")
                if p.end <= condition.start)
+
+
+# A drug that qualifies a condition: "statinassosierte muskelplager", "muskelsmerter ved statinbehandling".
+MODIFIER_WORD = re.compile(r"(?:assosiert|associer|associat|relater|related|induc|utløst|udløst|orsakad)\w*$", re.IGNORECASE)
+CONDITION_BY = re.compile(r"\s+(?:ved|vid|under|efter|etter|after|during|from|fra|från)\s+$", re.IGNORECASE)
+
+
+def modifies(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -> bool:
+    """The substance qualifies the condition instead of acting on it: a "-related" word right
+    before it, or right after it with "ved", "under", "from"."""
+    if outcome.label != "CONDITION":
+        return False
+    start, end = (at - sentence.start for at in substance)
+    text = sentence.text
+    word_end = end + len(text[end:].split(None, 1)[0]) if text[end:end + 1].strip() else end
+    if MODIFIER_WORD.search(text[start:word_end]) and 0 <= outcome.start - sentence.start - word_end <= 2:
+        return True  # "statinassosierte muskelplager"
+    return bool(CONDITION_BY.fullmatch(text, outcome.end - sentence.start, start))
+
+
+# Conditions a finding holds regardless of: "effektiv oavsett ålder, kön eller allergier".
+REGARDLESS = re.compile(r"\b(?:oavsett|uanset|uansett|regardless of|irrespective of)\b[^.;:()]{0,60}$", re.IGNORECASE)
+# A symptom of a disease named right after it: "värk vid artros", "smerter ved gigt", "pain in arthritis".
+SYMPTOM_OF = re.compile(r"\s+(?:vid|ved|i forbindelse med|in|with)\s+$", re.IGNORECASE)
+
+
+def aside(sentence: Sentence, outcome: Mention) -> bool:
+    """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
+    regardless of, or a symptom named only as part of the disease after it."""
+    before = sentence.text[:outcome.start - sentence.start]
+    if TITLE_BEFORE.search(before) or REGARDLESS.search(before):
+        return True
+    if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
+        return False
+    return any(SYMPTOM_OF.fullmatch(sentence.text, outcome.end - sentence.start, c.start - sentence.start)
+               for c in sentence.of("CONDITION") if c.start > outcome.end)
 
 
 TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(?:of|for|för)\s+(?:the\s+)?$", re.IGNORECASE)
