@@ -231,6 +231,15 @@ def test_list_ends_with_the_paragraph_after_it():
     ("da", "Selen er et sporstof. Selen findes i fisk.\n\nSelen ved astma\n\n"
            "Selen kan lindre hoste, åndenød og hvæsende vejrtrækning ved astma.",
      {("selenium", c) for c in ("R05", "R06", "J45")}),
+    # an item that reports a measure of its own keeps it
+    ("sv", "Selen är ett spårämne. Selen finns i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bättre minne hos äldre;",
+     set()),
+    ("da", "Selen er et sporstof. Selen findes i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bedre hukommelse hos ældre;",
+     set()),
+    ("nb", "Selen er et sporstoff. Selen finnes i fisk.\n\n- Demens:\n- Selen 100 µg/dag: bedre hukommelse hos eldre;",
+     set()),
+    ("en", "Selenium is a trace element. Selenium is found in fish.\n\n"
+           "- Dementia:\n- Selenium 100 µg/day: better memory in older adults;", set()),
 ])
 def test_item_outcomes(lang, text, expected):
     assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
@@ -533,6 +542,226 @@ def test_a_substance_links_within_its_segment(lang, text):
     claims = [c for c in claims_of(text, lang) if c.condition]
     assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims} == {
         ("proton pump inhibitors", "M81", "harm")}
+
+
+# a condition that only says who was studied is no outcome beside another condition
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Hos patienter med levercirros minskade selen antalet infektioner.", {"B99"}),
+    ("da", "Hos patienter med levercirrose mindskede selen antallet af infektioner.", {"B99"}),
+    ("nb", "Hos pasienter med levercirrhose reduserte selen antallet infeksjoner.", {"B99"}),
+    ("en", "In patients with liver cirrhosis, selenium reduced the number of infections.", {"B99"}),
+    # beside a measure only, or alone, the group's condition is the outcome
+    ("sv", "Hos personer med högt blodtryck sänkte kalium blodtrycket.", {"I10"}),
+    ("en", "In people with high blood pressure, potassium lowered blood pressure.", {"I10"}),
+    ("da", "Selen kan være til nytte for personer med astma og eksem.", {"J45", "L30"}),
+    ("nb", "Selen kan være til nytte for personer med astma og eksem.", {"J45", "L30"}),
+])
+def test_population_is_no_outcome(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+
+
+# more ways to name the people studied: a person noun ("diabetiker") or "människor med"
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Hos äldre diabetiker minskade magnesium depressionen."),
+    ("sv", "Hos äldre människor med diabetes minskade magnesium depressionen."),
+    ("da", "Hos ældre diabetikere mindskede magnesium depressionen."),
+    ("nb", "Hos eldre diabetikere reduserte magnesium depresjonen."),
+    ("en", "In older people with diabetes, magnesium reduced depression."),
+])
+def test_person_noun_is_a_population(lang, text):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == {"F32"}
+
+
+# a condition in a journal's name is no outcome
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Enligt en studie i Journal of Hypertension sänkte kalium blodtrycket hos äldre."),
+    ("da", "Ifølge en undersøgelse i Journal of Hypertension sænkede kalium blodtrykket hos ældre."),
+    ("nb", "Ifølge en studie i Journal of Hypertension reduserte kalium blodtrykket hos eldre."),
+    ("en", "According to a study in the Journal of Hypertension, potassium lowered blood pressure in older adults."),
+])
+def test_condition_in_a_journal_name(lang, text):
+    claims = claims_of(text, lang)
+    assert [c.target.name for c in claims if c.target] == ["blood pressure"]
+    assert [c.condition for c in claims if c.condition] == []
+
+
+# two deficiencies side by side: neither substance is the other's outcome
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Hos de sjuka var brist på zink ofta kopplad till brist på selen."),
+    ("da", "Hos de syge var mangel på zink ofte forbundet med mangel på selen."),
+    ("nb", "Hos de syke var mangel på sink ofte knyttet til mangel på selen."),
+    ("en", "In the patients, zinc deficiency was often linked to selenium deficiency."),
+])
+def test_deficiencies_side_by_side(lang, text):
+    assert [c.condition.icd10 for c in claims_of(text, lang) if c.condition] == []
+
+
+# a drug that lowers a nutrient: the nutrient's level is the drug's outcome, a harm
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Statiner minskar Q10 i kroppen."),
+    ("da", "Statiner sænker mængden af Q10 i kroppen."),
+    ("nb", "Statiner reduserer mengden av Q10 i kroppen."),
+    ("en", "Statins lower the amount of CoQ10 in the body."),
+])
+def test_drug_lowers_a_nutrient(lang, text):
+    claims = claims_of(text, lang)
+    assert [(c.substance.name, c.target.name, c.polarity) for c in claims if c.target] == [
+        ("statins", "coenzyme q10 level", "harm")]
+    assert "coenzyme q10" not in [c.substance.name for c in claims]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("nb", "Warfarin virker ved å blokkere gjenbruken av vitamin K i leveren."),
+    ("en", "Warfarin works by blocking the recycling of vitamin K in the liver."),
+])
+def test_a_drug_acting_on_something_else(lang, text):
+    assert [c.target.name for c in claims_of(text, lang) if c.target and c.target.name.endswith(" level")] == []
+
+
+# items of one bracketed list are no outcomes of each other; the list's claim still stands
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Riskfaktorer (diabetes, rökning och statiner) ökar risken för muskelvärk."),
+    ("da", "Risikofaktorer (diabetes, rygning og statiner) øger risikoen for muskelsmerter."),
+    ("nb", "Risikofaktorer (diabetes, røyking og statiner) øker risikoen for muskelsmerter."),
+    ("en", "Risk factors (diabetes, smoking and statins) raise the risk of muscle pain."),
+])
+def test_listed_together(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.substance.name == "statins"]
+    assert {c.condition.icd10 for c in claims} == {"M79"}
+
+
+# a review's topic is what it covers, not what it found; a finding verb after it is a finding again
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Forskarna publicerade en översikt om selenets roll vid astma och eksem.", set()),
+    ("da", "Forskerne udgav en oversigt over selens rolle ved astma og eksem.", set()),
+    ("nb", "Forskerne publiserte en oversikt over selens rolle ved astma og eksem.", set()),
+    ("en", "The team published a review of the role of selenium in asthma and eczema.", set()),
+    ("sv", "En översikt över tolv studier visade att selen minskar astma.", {"J45"}),
+    ("da", "En oversigt over tolv studier viste, at selen mindsker astma.", {"J45"}),
+    ("nb", "En oversikt over tolv studier viste at selen reduserer astma.", {"J45"}),
+    ("en", "A review of twelve studies found that selenium reduces asthma.", {"J45"}),
+])
+def test_review_topic(lang, text, found):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == found
+
+
+# a drug that qualifies a condition ("-related", "ved statinbehandling") is not its subject
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Q10 kan lindra statinrelaterade muskelsmärtor."),
+    ("da", "Q10 kan lindre muskelsmerter ved statinbehandling."),
+    ("nb", "Q10 kan lindre statinassosierte muskelsmerter."),
+    ("en", "CoQ10 may ease statin-related muscle pain."),
+])
+def test_drug_qualifies_a_condition(lang, text):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == {
+        ("coenzyme q10", "M79")}
+
+
+# what a finding holds regardless of, and a symptom named as part of the disease after it, are no outcomes
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Zink förkortade förkylningen oavsett ålder, kön eller astma.", {"J00"}),
+    ("da", "Zink forkortede forkølelsen uanset alder, køn eller astma.", {"J00"}),
+    ("nb", "Sink forkortet forkjølelsen uansett alder, kjønn eller astma.", {"J00"}),
+    ("en", "Zinc shortened colds regardless of age, sex or asthma.", {"J00"}),
+    ("sv", "Ingefära kan lindra smärta vid artros.", {"M19"}),
+    ("da", "Ingefær kan lindre smerter ved slidgigt.", {"M19"}),
+    ("nb", "Ingefær kan lindre smerter ved artrose.", {"M19"}),
+    ("en", "Ginger may ease pain in osteoarthritis.", {"M19"}),
+])
+def test_conditions_aside(lang, text, codes):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == codes
+
+
+# "this problem" points back like "the problem"; "especially if ..." goes on with the previous claim
+@pytest.mark.parametrize("lang,text,code", [
+    ("sv", "Många får migrän. Magnesium kan lindra detta problem.", "G43"),
+    ("da", "Mange får migræne. Magnesium kan lindre dette problem.", "G43"),
+    ("nb", "Mange får migrene. Magnesium kan lindre dette problemet.", "G43"),
+    ("en", "Many people get migraines. Magnesium may ease this problem.", "G43"),
+    ("sv", "Selen kan skydda hjärtat. Särskilt om man har hjärtsvikt.", "I50"),
+    ("da", "Selen kan beskytte hjertet. Især hvis man har hjertesvigt.", "I50"),
+    ("nb", "Selen kan beskytte hjertet. Særlig hvis man har hjertesvikt.", "I50"),
+    ("en", "Selenium may protect the heart. Especially if you have heart failure.", "I50"),
+])
+def test_references_and_afterthoughts(lang, text, code):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == code]
+    assert [c.substance.name for c in claims] in (["magnesium"], ["selenium"])
+
+
+# icosapent ethyl is a drug of its own, not any omega-3
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Läkemedlet ikosapentetyl minskade risken för stroke."),
+    ("da", "Lægemidlet icosapent ethyl mindskede risikoen for slagtilfælde."),
+    ("nb", "Legemiddelet ikosapentetyl reduserte risikoen for hjerneslag."),
+    ("en", "The drug icosapent ethyl lowered the risk of stroke."),
+])
+def test_icosapent_ethyl(lang, text):
+    assert {c.substance.name for c in claims_of(text, lang) if c.condition} == {"icosapent ethyl"}
+
+
+# an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
+@pytest.mark.parametrize("lang,text,code,polarity", [
+    ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),
+    ("da", "Zink kan forkorte en forkølelse. Ligeledes ved halsbetændelse hos voksne.", "J", "benefit"),
+    ("nb", "Sink kan forkorte en forkjølelse. Likeså ved halsbetennelse hos voksne.", "J", "benefit"),
+    ("en", "Zinc may shorten a cold. Likewise for sore throats in adults.", "J", "benefit"),
+    ("da", "Lavt selen er forbundet med kræft. Endvidere for hjertesygdomme hos ældre.", "I", "association"),
+    ("en", "Low selenium is associated with cancer. Furthermore with heart disease in older people.", "I",
+     "association"),
+])
+def test_elliptic_continuation(lang, text, code, polarity):
+    (claim,) = [c for c in claims_of(text, lang) if c.condition and f"{lang}.continuation.elliptic" in c.rule_ids]
+    substance = "zinc" if text.split()[0] in ("Zink", "Sink", "Zinc") else "selenium"
+    assert (claim.substance.name, claim.condition.icd10[:1], claim.polarity) == (substance, code, polarity)
+
+
+# a connective before a full sentence of its own is no continuation
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Zink kan förkorta en förkylning. Dessutom är halsfluss vanligt hos barn."),
+    ("da", "Zink kan forkorte en forkølelse. Desuden er halsbetændelse almindelig hos børn."),
+    ("nb", "Sink kan forkorte en forkjølelse. Dessuten er halsbetennelse vanlig hos barn."),
+    ("en", "Zinc may shorten a cold. Moreover, sore throats are common in children."),
+])
+def test_connective_without_ellipsis(lang, text):
+    assert [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 != "J00"] == []
+
+
+# a disease described by the organs it sits in: each organ of the list names organ + head
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Selen kan skydda mot sjukdomar i njurarna och levern.", {"N18", "K76"}),
+    ("da", "Selen kan beskytte mod sygdomme i nyrerne og leveren.", {"N18", "K76"}),
+    ("nb", "Selen kan beskytte mot sykdommer i nyrene og leveren.", {"N18", "K76"}),
+    ("en", "Selenium may protect against diseases of the kidneys and the liver.", {"N18", "K76"}),
+    # an adjective before the head goes with every organ
+    ("sv", "Ingefära har god effekt mot inflammatoriska sjukdomar i tarmen och huden.", {"K50", "L30"}),
+    ("da", "Ingefær har god effekt mod inflammatoriske sygdomme i tarmen og huden.", {"K50", "L30"}),
+    ("nb", "Ingefær har god effekt mot inflammatoriske sykdommer i tarmen og huden.", {"K50", "L30"}),
+    ("en", "Ginger has a good effect against inflammatory diseases of the bowel and the skin.", {"K50", "L30"}),
+    # the list ends at the first word in an organ's place that names no disease
+    ("sv", "Selen kan skydda mot sjukdomar i levern, som ofta drabbar äldre.", {"K76"}),
+    ("en", "Selenium may protect against diseases of the liver, which often strike older people.", {"K76"}),
+])
+def test_disease_described_by_organs(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+    assert all(f"{lang}.described.disease" in c.rule_ids for c in claims)
+
+
+# a substance's own level is an outcome only when a cue says it moved or stayed, not when it is measured
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "På vårdcentralen mäter man oftast magnesiumnivåerna i blodet.", []),
+    ("da", "Lægen måler som regel magnesiumniveauet i blodet.", []),
+    ("nb", "Legen måler som regel magnesiumnivået i blodet.", []),
+    ("en", "Doctors usually measure magnesium levels in the blood.", []),
+    ("sv", "Tillskottet höjde magnesiumnivåerna i blodet hos de äldre.", ["benefit"]),
+    ("da", "Tilskuddet øgede magnesiumniveauet i blodet hos de ældre.", ["benefit"]),
+    ("nb", "Tilskuddet økte magnesiumnivået i blodet hos de eldre.", ["benefit"]),
+    ("en", "The supplement raised magnesium levels in the blood of older people.", ["benefit"]),
+])
+def test_own_level_needs_a_change(lang, text, found):
+    claims = [c for c in claims_of(text, lang) if c.target and c.substance.name == "magnesium"]
+    assert [c.polarity for c in claims] == found
 
 
 # vocabulary: an outcome that went down, a deadly deficiency, clarity gained

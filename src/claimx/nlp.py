@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.artefacts import cached
+from claimx.described import MAX_ORGANS, organ_conditions
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
 from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon
@@ -220,6 +221,12 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 for pattern in lexicon.written_apart(word, following):
                     _keep(best, pattern, i, i + 2)
                     apart.append((i, i + 2))
+    for _, start, end, pattern in [m for m in best.values() if m[3].entry.label == "DISEASE_HEAD"]:
+        words = [strings[orths[k]].lower() for k in range(end, min(size, end + 3 * MAX_ORGANS))]
+        before = strings[orths[start - 1]].lower() if start else ""
+        for organ, at in organ_conditions(words, 0, pattern.entry.name or "", before if before.isalpha() else None,
+                                          doc.lang_, lexicon, lambda w: word_patterns(w, lexicon, lemmas)):
+            _keep(best, organ, end + at, end + at + 1)  # "sygdomme i nyrerne": "nyrerne" names kidney disease
     spans = []
     for _, start, end, pattern in _drop_covered(list(best.values()), apart):
         span = Span(doc, start, end, label=pattern.entry.label)

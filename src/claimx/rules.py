@@ -62,6 +62,8 @@ Label = Literal[
     "AIM",
     "REMEDY",
     "REMEDY_PREP",
+    "DISEASE_HEAD",
+    "CONTINUATION",
 ]
 # Dose vocabulary is compiled into regular expressions (see claimx.dose), not word lookups.
 DOSE_LABELS = {"UNIT", "PER", "TIMES", "DURATION", "DURATION_CUE", "NUMBER", "RANGE", "TIMES_WORD", "QUALIFIER"}
@@ -109,6 +111,7 @@ class RuleEntry(Model):
             "PER": "name",
             "DURATION": "value",
             "QUALIFIER": "name",
+            "DISEASE_HEAD": "name",
         }
         wanted = needs.get(self.label)
         if wanted and getattr(self, wanted) is None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, in_scope, polarity_of, segment_of
+from claimx.extraction.cues import certainty_of, in_scope, polarity_of
 from claimx.extraction.discourse import Discourse, Named, ends_in_colon, is_heading_text
 from claimx.extraction.doses import (
     assign_doses,
@@ -22,6 +22,14 @@ from claimx.extraction.doses import (
     treatment_extras,
 )
 from claimx.extraction.evidence import evidence_of
+from claimx.extraction.links import (
+    LOWERED_LEVEL,
+    aside,
+    described_by,
+    links,
+    lowered_nutrients,
+    without_populations,
+)
 from claimx.extraction.mentions import Mention, Sentence, overlaps, point
 from claimx.models import (
     Claim,
@@ -34,7 +42,7 @@ from claimx.models import (
     TargetSpan,
 )
 
-PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE")
+PREDICATE_LABELS = ("EFFECT", "LEVEL", "HEDGE", "NEGATION", "EVIDENCE", "CONTINUATION")
 HEADING_PREDICATES = ("EFFECT", "HEDGE", "NEGATION", "EVIDENCE")  # in a heading a level word names a topic
 SUBJECT_TOKENS = 3  # a condition this early, before any effect cue, is the sentence's subject
 
@@ -64,9 +72,14 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         return []
     item = discourse.is_item(sentence)
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
+    if not item and continues(sentence):  # "Endvidere for autoimmune sygdomme ...": the previous
+        cue_sentence = discourse.last_sentence  # sentence's claim goes on, with its cues
     doses, magnitudes = split_doses(sentence)
     outcomes = outcomes_of(sentence, discourse, item)
-    subs = substances_of(sentence, discourse, outcomes, doses, item)
+    lowered = lowered_nutrients(sentence)  # "Statiner minskar Q10": the nutrient's level is the outcome
+    outcomes = outcomes + [m for m in lowered if m not in outcomes]
+    subs = [s for s in substances_of(sentence, discourse, outcomes, doses, item)
+            if not any(m.start <= s.start and s.end <= m.end for m in lowered)]
     if not subs:
         return []
     if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
@@ -83,15 +96,10 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     for sub in subs:
         own = by_sub.get(id(sub), [])
         first = own[0] if own else None
-        linked = 0
-        for outcome in outcomes:
-            if not _distinct(sub, outcome, text) or not _same_segment(sub, outcome, sentence):
-                continue
-            if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
-                continue
+        linked = [o for o in outcomes if links(sub, o, sentence, text, len(subs), cue_sentence)]
+        for outcome in without_populations(sentence, linked, sub):
             claims.append(_claim(sentence, text, source, sub, first, extras, outcome, evidence, magnitudes,
                                  cue_sentence))
-            linked += 1
         for dose in own[1:] if linked else own:
             claims.append(_claim(sentence, text, source, sub, dose, extras, None, evidence, magnitudes, None))
         if not outcomes and not own and not sub.implied and treatment_extras(sentence):
@@ -100,7 +108,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     return _unique(claims)
 
 
-AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b", re.IGNORECASE)
+AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b|\b(?:visade|visar|fann|viste|viser|fandt|fant|"
+                      r"showed|shows|found|concluded|konkluderade|konkluderede|konkluderte)\b", re.IGNORECASE)
 
 
 def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
@@ -112,28 +121,19 @@ def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:
     return ends is None or outcome.start < sentence.start + ends.start()
 
 
-def _same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
-    """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
-    colon or a dash; an outcome in a segment naming no substance links to every substance."""
-    if sub.implied or not sentence.segment_cuts:
-        return True
-    here = segment_of(sentence, outcome.start)
-    named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
-    return not named or sub.name in named
-
-
 def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) -> list[Mention]:
     """Conditions and targets the sentence is about: named, referred to ("sygdommen"), or, for
     an item naming a substance under a lead-in that names a condition ("- Migrän:"), the lead-in's."""
     lead = discourse.lead_in
     if item and lead is not None and lead.outcomes and sentence.of("SUBSTANCE") and \
-            (ends_in_colon(lead.sentence.text) or not sentence.of("CONDITION", "TARGET")):
+            (ends_in_colon(lead.sentence.text) and not _measures(sentence) or not sentence.of("CONDITION", "TARGET")):
         # under "- Migrän:" an item's "färre dagar med smärta" is its migraine; under a heading
-        # ("Smärtstillande vid artros") an item naming its own outcomes keeps them
+        # ("Smärtstillande vid artros"), or when it reports a measure ("bättre kognitiva poäng"),
+        # an item naming its own outcomes keeps them
         anchor = point(sentence, sentence.start, sentence.start)
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
-    outcomes = sentence.of("CONDITION", "TARGET")
+    outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
     if outcomes:
         return outcomes
     refs = sentence.of("OUTCOME_REF")
@@ -142,6 +142,11 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     ref = refs[0]
     return [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
             for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def _measures(sentence: Sentence) -> bool:
+    """The sentence names a measured outcome and no condition ("bättre kognitiva poäng")."""
+    return bool(sentence.of("TARGET")) and not sentence.of("CONDITION")
 
 
 def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Mention], doses: list[FoundDose],
@@ -161,9 +166,9 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         return subs
     named = discourse.lead_in.substance if item and discourse.lead_in else None
     if named is None:
-        if not (doses or (outcomes and sentence.of("EFFECT", "SUBSTANCE_REF"))):
+        if not (doses or (outcomes and (sentence.of("EFFECT", "SUBSTANCE_REF") or continues(sentence)))):
             return []
-        if outcomes and not doses and _outcome_is_subject(sentence, outcomes):
+        if outcomes and not doses and not continues(sentence) and _outcome_is_subject(sentence, outcomes):
             return []  # "Högt blodtryck kan skada hjärtat": the disease acts, no substance does
         typed = [ref.entry.kind for ref in sentence.of("SUBSTANCE_REF") if ref.entry.kind]
         kind = discourse.of_kind(typed[0]) if typed else None
@@ -171,12 +176,20 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
     return [_implied_sub(sentence, named)]
 
 
+def continues(sentence: Sentence) -> bool:
+    """The sentence opens with a connective and a preposition and names no substance ("Endvidere for
+    autoimmune sygdomme", "Likaså vid hjärtsvikt", "Also against colds"): an elliptic addition to the
+    previous sentence's claim."""
+    return not sentence.of("SUBSTANCE") and any(m.start == sentence.start for m in sentence.of("CONTINUATION"))
+
+
 def _implied_sub(sentence: Sentence, named: Named) -> Sub:
     refs = sentence.of("SUBSTANCE_REF")
     if refs:
         return Sub(named.name, named.form, refs[0].start, refs[0].end, [refs[0].entry.id, named.rule_id],
                    implied=True)
-    return Sub(named.name, named.form, sentence.start, sentence.start, [named.rule_id], implied=True)
+    ids = [m.entry.id for m in sentence.of("CONTINUATION")[:1] if continues(sentence)] + [named.rule_id]
+    return Sub(named.name, named.form, sentence.start, sentence.start, ids, implied=True)
 
 
 def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
@@ -213,24 +226,6 @@ def _unique(claims: list[Claim]) -> list[Claim]:
     return result
 
 
-def _distinct(sub: Sub, outcome: Mention, text: str) -> bool:
-    """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
-    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders)."""
-    if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
-            outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
-        return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
-    if outcome.label != "CONDITION":
-        return True
-    if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
-        return False
-    code = (outcome.entry.icd10 or [""])[0]
-    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
-        return True
-    word = text[outcome.start:outcome.end].lower()
-    stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
-    return not any(stem in word for stem in stems)
-
-
 def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDose | None, extras,
            outcome: Mention | None, evidence: Evidence | None, magnitudes: list[Magnitude],
            cue_sentence: Sentence | None) -> Claim:
@@ -246,6 +241,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if certainty == "asserted" and cue_sentence is not None:  # an item is as certain as its lead-in
         lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
         certainty, certainty_cue = certainty_of(cue_sentence, lead_anchor, None)
+    if outcome is not None and outcome.entry.id.startswith(LOWERED_LEVEL) and polarity == "benefit":
+        polarity = "harm"  # a drug that lowers a nutrient's level harms
     if certainty == "negated" and polarity in ("benefit", "harm"):
         polarity = "no_effect"
     elif certainty == "asserted" and polarity == "no_effect":  # "lika många insjuknade": a denied link
@@ -265,6 +262,7 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if outcome is not None and outcome.entry.label != "OUTCOME_REF" and sentence.of("OUTCOME_REF") and \
             outcome not in sentence.of("CONDITION", "TARGET"):
         ids.append("discourse.outcome_ref")
+    ids.extend(h.entry.id for h in described_by(sentence, outcome))
     for mention in (outcome, effect_cue, certainty_cue):
         if mention is not None:
             ids.append(mention.entry.id)

@@ -98,6 +98,8 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
             if not any(cue.end <= s.start and s.end <= anchor.start for s in sentence.of("SUBSTANCE")):
                 return "association", cue  # (after a new subject it is not this link)
     level = level_of(sentence, substance)
+    if level is not None and anchor.label == "TARGET" and anchor.start <= level.start and level.end <= anchor.end:
+        level = None  # "raised magnesium levels": the level word names the outcome itself
     if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
         return "harm", level  # "för mycket kalcium": too much of it harms
     if level is not None:  # a level or deficiency goes with an outcome: no causal claim

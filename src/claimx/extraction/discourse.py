@@ -101,6 +101,7 @@ class Discourse:
     outcomes: list[Mention] = field(default_factory=list)  # the conditions of the last sentence naming any
     last_block_outcomes: list[Mention] = field(default_factory=list)
     lead_in: LeadIn | None = None
+    last_sentence: Sentence | None = None  # the previous sentence of the paragraph
     by_kind: dict[str, Named] = field(default_factory=dict)  # the last substance of each kind in the article,
     # as a typed reference ("medicinen") inherits it
 
@@ -115,6 +116,7 @@ class Discourse:
             self.lead_in = None
         self.block = sentence.block
         self.previous = self.paragraph = None
+        self.last_sentence = None
         self.companions = []
         self.outcomes = []
         self.evidence = None
@@ -184,6 +186,7 @@ class Discourse:
             self.outcomes = conditions
         if evidence is not None:
             self.evidence = evidence
+        self.last_sentence = sentence
         if is_lead_in_text(sentence.text) and not self._short_item(sentence):
             named = Named.of(subs[0], "discourse.list") if subs else self._implied_for_list()
             self.lead_in = LeadIn(named, sentence) if named else None

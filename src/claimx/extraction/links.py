@@ -1,0 +1,226 @@
+"""Whether a substance and an outcome of one sentence make a claim, and what named the outcome."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from claimx.described import MAX_ORGANS
+from claimx.extraction.cues import level_of, polarity_of, segment_of
+from claimx.extraction.mentions import Mention, Sentence
+from claimx.rules import RuleEntry
+
+if TYPE_CHECKING:
+    from claimx.extraction.claims import Sub
+
+
+def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, cue_sentence: Sentence | None) -> bool:
+    """Whether the substance and the outcome can make a claim of this sentence."""
+    if not distinct(sub, outcome, text, sentence) or not same_segment(sub, outcome, sentence):
+        return False
+    if outcome.label == "TARGET" and not (sentence.of("EFFECT", "LEVEL") or cue_sentence):
+        return False
+    if not sub.implied and listed_together(sentence, (sub.start, sub.end), outcome):
+        return False  # "riskfaktorer (insulinresistens, alkoholism, PPI)": siblings of a list
+    if subs > 1 and not sub.implied and outcome.label == "CONDITION" and \
+            any(modifies(sentence, (sub.start, sub.end), c) for c in sentence.of("CONDITION")):
+        return False  # "Q10 mod muskelsmerter ved statinbehandling": the drug qualifies the condition
+    # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
+    # magnesiumniveauet": the level is the outcome of the other substance
+    return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
+
+
+def listed_together(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -> bool:
+    """The substance and the outcome are items of one bracketed list, no effect cue between them."""
+    left, right = sorted(((substance[0], substance[1]), (outcome.start, outcome.end)))
+    between = sentence.text[left[1] - sentence.start:right[0] - sentence.start]
+    if "," not in between or any(ch in between for ch in "()[]"):
+        return False
+    opened = sentence.text.rfind("(", 0, left[0] - sentence.start)
+    closed = sentence.text.find(")", right[1] - sentence.start)
+    if opened < 0 or closed < 0 or ")" in sentence.text[opened:left[0] - sentence.start]:
+        return False
+    return not any(left[1] <= c.start and c.end <= right[0] for c in sentence.of("EFFECT"))
+
+
+def same_segment(sub: Sub, outcome: Mention, sentence: Sentence) -> bool:
+    """A substance links to an outcome of its own segment of a sentence split by a semicolon, a
+    colon or a dash; an outcome in a segment naming no substance links to every substance."""
+    if sub.implied or not sentence.segment_cuts:
+        return True
+    here = segment_of(sentence, outcome.start)
+    named = {m.entry.name for m in sentence.of("SUBSTANCE") if segment_of(sentence, m.start) == here}
+    return not named or sub.name in named
+
+
+def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = None) -> bool:
+    """A substance's own deficiency is its level, not its outcome: "magnesiumbrist" or
+    "hypomagnesemi" names no magnesium claim (ICD-10 E50-E64 deficiencies, E83 mineral disorders);
+    nor is another substance's deficiency the outcome of a substance talked about as a level."""
+    if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
+            outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
+        return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
+    if outcome.label != "CONDITION":
+        return True
+    if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
+        return False
+    code = (outcome.entry.icd10 or [""])[0]
+    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
+        return True
+    if sentence is not None and level_of(sentence, (sub.start, sub.end)) is not None:
+        return False  # "brist på magnesium och brist på D-vitamin": two deficiencies side by side
+    word = text[outcome.start:outcome.end].lower()
+    stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
+    return not any(stem in word for stem in stems)
+
+
+def described_by(sentence: Sentence, outcome: Mention | None) -> list[Mention]:
+    """The disease head an organ's condition was read from ("sygdomme i nyrerne"), if any."""
+    if outcome is None or outcome.label != "CONDITION":
+        return []
+    return [h for h in sentence.of("DISEASE_HEAD")
+            if h.token_end <= outcome.token_start < h.token_end + 3 * MAX_ORGANS][-1:]
+
+
+def own_level(sub: Sub, outcome: Mention) -> bool:
+    """The target is the substance's own level ("magnesiumnivåerna", "serum magnesium", "Q10 levels")."""
+    if outcome.label != "TARGET":
+        return False
+    if not sub.implied and sub.start < outcome.end and outcome.start < sub.end:
+        return True
+    return sub.name in (outcome.entry.name or "").split()
+
+
+def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
+    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
+    goes with something."""
+    polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
+    return cue is not None and polarity != "association"
+
+
+# A condition word that names people ("fibromyalgipatienter", "astmasjuka", "hjertesvigtpatienterne").
+PERSON_HEADS = re.compile(r"(?:patient|pasient)(?:en|er|erna|erne|ene|s)?$|(?:sjuka|sjuke|syge|syke|ramte|drabbade)$"
+                          r"|[a-zæøåäö]{4}iker(?:e|na|ne|ene|erne)?$")  # "diabetiker", "astmatikere"
+# People described by a condition: "patienter med astma", "kvinder med mild migræne", "patients who have gout".
+CONJOINED = re.compile(r"\s*(?:,|og|och|and|eller|or)\s+(?:\w+\s+)?")
+WITH_CONDITION = re.compile(r"\s+(?:med|with|som har|som hade|der har|who have|who had|som lider av|som lider af|"
+                            r"der lider af|suffering from)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def without_populations(sentence: Sentence, outcomes: list[Mention], sub: Sub) -> list[Mention]:
+    """The outcomes without the conditions that only describe who was studied ("hos patienter med
+    levercirros", "en studie av fibromyalgipatienter"), when the sentence links the substance to
+    another condition; beside a measure only ("blodtrycket hos personer med högt blodtryck") or
+    alone, the group's condition is the outcome."""
+    people: list[Mention] = []
+    for o in outcomes:  # "personer med ledvärk och artros": the group's conditions in a row
+        if o.label == "CONDITION" and (_is_population(sentence, o) or people and CONJOINED.fullmatch(
+                sentence.text, people[-1].end - sentence.start, o.start - sentence.start)):
+            people.append(o)
+    if not people:
+        return outcomes
+    others = [o for o in outcomes if o not in people and o.label == "CONDITION"  # a measure in the group
+              and all(o.entry.id != p.entry.id and segment_of(sentence, o.start) == segment_of(sentence, p.start)
+                      for p in people)]  # is its outcome; another part of the sentence has its own
+    return [o for o in outcomes if o not in people] if others else outcomes
+
+
+def _is_population(sentence: Sentence, condition: Mention) -> bool:
+    word = sentence.text[condition.start - sentence.start:condition.end - sentence.start].lower()
+    if PERSON_HEADS.search(word):
+        return True
+    before = sentence.text[:condition.start - sentence.start]
+    return any(WITH_CONDITION.fullmatch(before, p.end - sentence.start) for p in sentence.of("PARTICIPANTS")
+               if p.end <= condition.start)
+
+
+# A drug that qualifies a condition: "statinassosierte muskelplager", "muskelsmerter ved statinbehandling".
+MODIFIER_WORD = re.compile(r"(?:assosiert|associer|associat|relater|related|induc|utløst|udløst|orsakad)\w*$", re.IGNORECASE)
+CONDITION_BY = re.compile(r"\s+(?:ved|vid|under|efter|etter|after|during|from|fra|från)\s+$", re.IGNORECASE)
+
+
+def modifies(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -> bool:
+    """The substance qualifies the condition instead of acting on it: a "-related" word right
+    before it, or right after it with "ved", "under", "from"."""
+    if outcome.label != "CONDITION":
+        return False
+    start, end = (at - sentence.start for at in substance)
+    text = sentence.text
+    word_end = end + len(text[end:].split(None, 1)[0]) if text[end:end + 1].strip() else end
+    if MODIFIER_WORD.search(text[start:word_end]) and 0 <= outcome.start - sentence.start - word_end <= 2:
+        return True  # "statinassosierte muskelplager"
+    return bool(CONDITION_BY.fullmatch(text, outcome.end - sentence.start, start))
+
+
+# Conditions a finding holds regardless of: "effektiv oavsett ålder, kön eller allergier".
+REGARDLESS = re.compile(r"\b(?:oavsett|uanset|uansett|regardless of|irrespective of)\b[^.;:()]{0,60}$", re.IGNORECASE)
+# A symptom of a disease named right after it: "värk vid artros", "smerter ved gigt", "pain in arthritis".
+SYMPTOM_OF = re.compile(r"\s+(?:vid|ved|i forbindelse med|in|with)\s+$", re.IGNORECASE)
+
+
+def aside(sentence: Sentence, outcome: Mention) -> bool:
+    """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
+    regardless of, or a symptom named only as part of the disease after it."""
+    before = sentence.text[:outcome.start - sentence.start]
+    if TITLE_BEFORE.search(before) or REGARDLESS.search(before):
+        return True
+    if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
+        return False
+    return any(SYMPTOM_OF.fullmatch(sentence.text, outcome.end - sentence.start, c.start - sentence.start)
+               for c in sentence.of("CONDITION") if c.start > outcome.end)
+
+
+TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(?:of|for|för)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
+    """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
+    return bool(TITLE_BEFORE.search(sentence.text, 0, outcome.start - sentence.start))
+
+
+LOWERED_LEVEL = "com.level."
+# Words that may stand between a lowering verb and the nutrient it lowers ("minskar mängden Q10",
+# "reduksjon i CoQ-10", "tapper kroppen for magnesium", "lowers the body's levels of zinc").
+OBJECT_WORDS = frozenset("""
+i av af på for för of in the body's kroppens kroppen kroppen mängden mængden mengden amount level levels
+nivån nivåerna niveauet niveauerne nivået nivåene halten indholdet innholdet
+""".split())
+
+
+def lowered_nutrients(sentence: Sentence) -> list[Mention]:
+    """Nutrients a drug lowers ("Statiner minskar Q10", "omeprazol sænker magnesiumniveauet", "statins
+    lower CoQ10"): the nutrient's words, as a TARGET mention of its level unless a level target
+    already names them."""
+    subs = sentence.of("SUBSTANCE")
+    drugs = [m for m in subs if m.entry.kind == "drug"]
+    if not drugs:
+        return []
+    cues = [c for c in sentence.of("EFFECT") if c.entry.id.endswith(".reduce")]
+    targets = sentence.of("TARGET")
+    found = []
+    for nutrient in subs:
+        if nutrient.entry.kind not in (None, "supplement") or not any(
+                d.end <= c.start and c.end <= nutrient.start and _object_gap(sentence, c, nutrient)
+                for d in drugs for c in cues):
+            continue
+        named = next((t for t in targets if t.start <= nutrient.start and nutrient.end <= t.end), None)
+        found.append(named or Mention("TARGET", nutrient.start, nutrient.end, nutrient.token_start,
+                                      nutrient.token_end, level_entry(nutrient.entry)))
+    return found
+
+
+def _object_gap(sentence: Sentence, cue: Mention, nutrient: Mention) -> bool:
+    gap = sentence.text[cue.end - sentence.start:nutrient.start - sentence.start].lower().split()
+    return len(gap) <= 3 and all(word in OBJECT_WORDS for word in gap)
+
+
+_LEVELS: dict[str, RuleEntry] = {}
+
+
+def level_entry(substance: RuleEntry) -> RuleEntry:
+    """The TARGET entry of a substance's level ("coenzyme q10 level"), made once per substance."""
+    if substance.id not in _LEVELS:
+        key = substance.id.split(".")[2]  # "com.sub.coenzyme_q10.cased" -> "coenzyme_q10"
+        _LEVELS[substance.id] = RuleEntry(id=f"{LOWERED_LEVEL}{key}", label="TARGET", patterns=["level"],
+                                          name=f"{substance.name} level")
+    return _LEVELS[substance.id]
