@@ -3,6 +3,7 @@ have (the seeds, ../shared/dev, corpus/) and on sentences written here: the fast
 exactly what the plain one gives. (The end-to-end check is benchmarks/identity.py --compare,
 byte-identical output on the seeds, dev, corpus and 5,000 benchmark documents.)"""
 
+import itertools
 import math
 from pathlib import Path
 
@@ -57,14 +58,19 @@ def plain_phrases(lexicon: Lexicon, tokens: list[str], i: int) -> list[Pattern]:
             and all(word_fits(p, k, tokens[i + k]) for k in range(1, len(p.words)))]
 
 
+def _text_at(tokens: list[str]):
+    return lambda j: tokens[j] if j < len(tokens) else None
+
+
 def test_the_phrase_trie_finds_exactly_the_fitting_phrases_in_order(texts):
     checked = 0
     for lang, text in texts:
         lexicon = lexicon_of(build_nlp(lang))
         tokens = [t.text for t in build_nlp(lang).make_doc(text)]
+        text_at = _text_at(tokens)
         for i, word in enumerate(tokens):
             if lexicon.phrase_candidates(word):
-                fast = lexicon.phrases_at(word, lambda j: tokens[j] if j < len(tokens) else None, i)
+                fast = lexicon.phrases_at(word, text_at, i)
                 assert fast == plain_phrases(lexicon, tokens, i), (lang, tokens[i:i + 5])
                 checked += bool(fast)
     assert checked > 50  # the texts do hold phrases
@@ -77,7 +83,7 @@ def test_the_letter_gate_never_stops_a_name_written_apart(texts):
     for lang, text in [*texts, ("sv", "Han tog astma sprays och lunge funktion; Kan ell")]:
         lexicon = lexicon_of(build_nlp(lang))
         tokens = [t.text for t in build_nlp(lang).make_doc(text)]
-        for word, following in zip(tokens, tokens[1:]):
+        for word, following in itertools.pairwise(tokens):
             if word.isalpha() and lexicon.may_start_apart(word.lower()) and lexicon.written_apart(word, following):
                 found += 1
                 assert following[:1] in lexicon.apart_letters(word), (word, following)

@@ -32,7 +32,7 @@ import struct
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -88,8 +88,8 @@ def cached(name: str, build: Callable[[], T]) -> T:
         with no_collection():
             return _load(path)
     except FileNotFoundError:
-        pass
-    except Exception:  # a truncated or foreign file: rebuild it
+        pass  # not built yet
+    except Exception:  # noqa: BLE001,S110  a truncated, foreign or unreadable file of any kind: rebuilt below
         pass
     value = build()
     _store(path, value)
@@ -132,20 +132,20 @@ def _store(path: Path, value: object) -> None:
     data = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
     raws = [b.raw() for b in buffers]
     header = pickle.dumps({"data": len(data), "buffers": [r.nbytes for r in raws]}, protocol=5)
+    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False)
-        with handle:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as handle:
+            temporary = handle.name
             handle.write(MAGIC + struct.pack("<Q", len(header)) + header + data)
             for raw in raws:
                 handle.write(b"\0" * (-handle.tell() % ALIGN))
                 handle.write(raw)
-        os.replace(handle.name, path)
-    except OSError:
-        try:
-            os.unlink(handle.name)
-        except (OSError, UnboundLocalError):
-            pass
+        os.replace(temporary, path)
+    except OSError:  # a read-only or full disk: the next run builds again
+        if temporary is not None:
+            with suppress(OSError):
+                os.unlink(temporary)
 
 
 def _load(path: Path) -> object:
