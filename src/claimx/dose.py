@@ -197,19 +197,15 @@ def expand_range(low: float, high: float, low_text: str, high_text: str) -> floa
 
 
 @lru_cache(maxsize=None)
-def unit_screens(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes for the units alone: every dose ends in a dose unit (with its right boundary), every
-    duration holds a duration unit. A sentence with neither skips the full grammar (most do)."""
-    g = grammar(lang)
-    units = re.compile(rf"(?:{_alternation(list(g.units)) or '(?!)'})(?![^\W\d_])", re.I)
-    return units, re.compile(_alternation(list(g.durations)) or "(?!)", re.I)
+def duration_screen(lang: str) -> re.Pattern[str]:
+    """The duration units alone: every duration holds one, and four sentences in five have none,
+    so :func:`find_durations` skips its two full patterns there (8.6 µs against 14)."""
+    return re.compile(_alternation(list(grammar(lang).durations)) or "(?!)", re.I)
 
 
 def find_doses(text: str, lang: str) -> list[FoundDose]:
     """Every amount-with-unit in ``text`` (one sentence), with per-day and times-per-day."""
-    if not unit_screens(lang)[0].search(text):
-        return []
-    g = grammar(lang)
+    g = grammar(lang)  # (no unit screen first: the units "g", "%", "ie" are everywhere, the amount is not)
     found = []
     for match in g.dose.finditer(text):
         low = parse_number(match["a"], g.numbers, lang)
@@ -297,7 +293,7 @@ def _find_per(text: str, start: int, end: int, g: DoseGrammar) -> tuple[str | No
 
 def find_durations(text: str, lang: str) -> list[FoundDuration]:
     """Treatment durations: "i 8 veckor" (56), "6,5 månader" (195), "sexmånadersstudie" (180)."""
-    if not unit_screens(lang)[1].search(text):
+    if not duration_screen(lang).search(text):
         return []
     g = grammar(lang)
     found = []
