@@ -112,10 +112,19 @@ def test_a_broken_cache_file_is_rebuilt(cache_dir):
     assert not list(cache_dir.glob("*.tmp"))
 
 
-def test_an_artefact_of_older_sources_is_never_used_and_is_removed(cache_dir, monkeypatch):
+def test_an_artefact_of_other_sources_is_never_used_and_is_removed_once_stale(cache_dir, monkeypatch):
+    import os
+    import time
+
     assert artefacts.cached("thing", lambda: "old") == "old"
+    old = next(cache_dir.glob("thing-*.pickle"))
     monkeypatch.setattr(artefacts, "build_key", lambda: "a-newer-key")
     assert artefacts.cached("thing", lambda: "new") == "new"
+    assert old.exists()  # used within the day: another install may still want it
+    (cache_dir / "thing-a-newer-key.pickle").unlink()
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    assert artefacts.cached("thing", lambda: "newest") == "newest"
     assert [p.name for p in cache_dir.glob("thing-*.pickle")] == ["thing-a-newer-key.pickle"]
 
 

@@ -31,6 +31,7 @@ import pickle
 import struct
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import lru_cache
@@ -111,14 +112,20 @@ def no_collection() -> Iterator[None]:
             gc.enable()
 
 
+STALE_SECONDS = 24 * 3600
+
+
 def _prune(root: Path, name: str, keep: Path) -> None:
-    """Remove the artefacts of ``name`` built from older sources."""
+    """Remove the artefacts of ``name`` built from other sources and unused for a day (two
+    installs that share the folder, a checkout and a wheel, keep theirs instead of taking turns
+    rebuilding them)."""
+    now = time.time()
     for old in root.glob(f"{name}-*.pickle"):
-        if old != keep:
-            try:
+        if old == keep:
+            continue
+        with suppress(OSError):
+            if now - old.stat().st_atime > STALE_SECONDS and now - old.stat().st_mtime > STALE_SECONDS:
                 old.unlink()
-            except OSError:
-                pass
 
 
 MAGIC = b"claimx-artefact/1\n"
