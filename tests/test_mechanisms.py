@@ -700,6 +700,37 @@ def test_icosapent_ethyl(lang, text):
     assert {c.substance.name for c in claims_of(text, lang) if c.condition} == {"icosapent ethyl"}
 
 
+# the measure a substance is set against, and a drug class named before its member, are no subjects
+@pytest.mark.parametrize("lang,text,subject", [
+    ("sv", "För mycket kalcium i förhållande till magnesium kan ge förstoppning.", "calcium"),
+    ("da", "For meget calcium i forhold til magnesium kan give forstoppelse.", "calcium"),
+    ("nb", "For mye kalsium i forhold til magnesium kan gi forstoppelse.", "calcium"),
+    ("en", "Too much calcium relative to magnesium can cause constipation.", "calcium"),
+    ("sv", "Zink lindrade förkylningen lika bra som ett smärtstillande läkemedel (ibuprofen).", None),
+    ("da", "Zink lindrede forkølelsen lige så godt som et smertestillende lægemiddel (ibuprofen).", None),
+    ("nb", "Sink lindret forkjølelsen like godt som et smertestillende legemiddel (ibuprofen).", None),
+    ("en", "Zinc eased colds as well as a painkiller (ibuprofen).", None),
+])
+def test_compared_substances(lang, text, subject):
+    names = {c.substance.name for c in claims_of(text, lang) if c.condition}
+    assert names == ({subject} if subject else {"zinc", "ibuprofen"})
+
+
+# a sentence pointing elsewhere claims nothing
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "I flera stora studier från de senaste tio åren har zink förkortat förkylningar hos vuxna. "
+           "Läs mer om zink och förkylning!"),
+    ("da", "I flere store studier fra de seneste ti år har zink forkortet forkølelser hos voksne. "
+           "Læs mere om zink mod forkølelse!"),
+    ("nb", "I flere store studier fra de siste ti årene har sink forkortet forkjølelser hos voksne. "
+           "Les mer om sink mot forkjølelse!"),
+    ("en", "In several large studies from the last ten years, zinc shortened colds in adults. "
+           "Read more about zinc against colds!"),
+])
+def test_pointer_sentence(lang, text):
+    assert len([c for c in claims_of(text, lang) if c.condition]) == 1
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -25,6 +25,7 @@ from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
     LOWERED_LEVEL,
     aside,
+    compared_to,
     described_by,
     links,
     lowered_nutrients,
@@ -68,8 +69,9 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         source: where the article came from; part of each claim id.
         discourse: what earlier sentences carry (substance, outcome, list lead-in, evidence).
     """
-    if sentence.text.rstrip().endswith("?"):
-        return []
+    if sentence.text.rstrip().endswith("?") or any(
+            m.start == sentence.start and m.entry.id.endswith(".boiler.nav") for m in sentence.of("BOILERPLATE")):
+        return []  # a question, or a pointer to elsewhere ("Se rapporten om minskad risk för diabetes!")
     item = discourse.is_item(sentence)
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
     if not item and continues(sentence):  # "Endvidere for autoimmune sygdomme ...": the previous
@@ -161,7 +163,7 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         form = mention.entry.form or _form_for(mention, forms)
         ids = [mention.entry.id] + ([f.entry.id for f in forms if overlaps(f, mention)] if form else [])
         subs.append(Sub(mention.entry.name or "", form, mention.start, mention.end, ids))
-    subs = _dedupe(subs)
+    subs = [s for s in _dedupe(subs) if not compared_to(sentence, s, mentions)]
     if subs:
         return subs
     named = discourse.lead_in.substance if item and discourse.lead_in else None

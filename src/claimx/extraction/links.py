@@ -224,3 +224,22 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
         _LEVELS[substance.id] = RuleEntry(id=f"{LOWERED_LEVEL}{key}", label="TARGET", patterns=["level"],
                                           name=f"{substance.name} level")
     return _LEVELS[substance.id]
+
+
+# A substance that is only the measure another is compared with ("kalk i förhållande till magnesium").
+RELATIVE_TO = re.compile(r"(?:i förhållande till|i forhold til|in relation to|relative to|in proportion to)\s+$",
+                         re.IGNORECASE)
+INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
+
+
+def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
+    """The substance is no subject of its own: the measure another substance is set against, or a
+    drug class named just before the member it stands for."""
+    if sub.implied or len({m.entry.name for m in mentions}) < 2:
+        return False
+    text = sentence.text
+    if RELATIVE_TO.search(text, 0, sub.start - sentence.start):
+        return True
+    return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
+               and INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
+               for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
