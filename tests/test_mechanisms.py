@@ -731,6 +731,22 @@ def test_pointer_sentence(lang, text):
     assert len([c for c in claims_of(text, lang) if c.condition]) == 1
 
 
+# the body's machinery ("process" targets) is an outcome only when a claim says it moved
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Jod spelar en viktig roll för kroppens ämnesomsättning.", []),
+    ("da", "Jod spiller en vigtig rolle for kroppens stofskifte.", []),
+    ("nb", "Jod spiller en viktig rolle for kroppens stoffskifte.", []),
+    ("en", "Iodine plays an important role in the body's metabolism.", []),
+    ("sv", "Jodtillskottet ökade ämnesomsättningen hos kvinnorna.", ["benefit"]),
+    ("da", "Jodtilskuddet øgede stofskiftet hos kvinderne.", ["benefit"]),
+    ("nb", "Jodtilskuddet økte stoffskiftet hos kvinnene.", ["benefit"]),
+    ("en", "The iodine supplement increased metabolism in the women.", ["benefit"]),
+])
+def test_process_target_needs_a_change(lang, text, found):
+    claims = [c for c in claims_of(text, lang) if c.target and c.target.name == "metabolism"]
+    assert [c.polarity for c in claims] == found
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -25,6 +25,9 @@ def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, 
     if subs > 1 and not sub.implied and outcome.label == "CONDITION" and \
             any(modifies(sentence, (sub.start, sub.end), c) for c in sentence.of("CONDITION")):
         return False  # "Q10 mod muskelsmerter ved statinbehandling": the drug qualifies the condition
+    if outcome.entry.kind == "process" and not (level_changes(sentence, sub, outcome)
+                                                 or level_of(sentence, (sub.start, sub.end)) is not None):
+        return False  # "spiller en rolle for kroppens stofskifte": the body's machinery, no finding
     # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
     # magnesiumniveauet": the level is the outcome of the other substance
     return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
@@ -92,8 +95,8 @@ def own_level(sub: Sub, outcome: Mention) -> bool:
 
 
 def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
-    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
-    goes with something."""
+    """A cue says the outcome moved or stayed ("ökade", "minskar", "ändrades inte"), not only that
+    it goes with something ("spelar en roll i", "påverkar")."""
     polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
     return cue is not None and polarity != "association"
 
