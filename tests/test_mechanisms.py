@@ -747,6 +747,19 @@ def test_process_target_needs_a_change(lang, text, found):
     assert [c.polarity for c in claims] == found
 
 
+# what users of a drug "experience" is a harm; a benefit word inside a disease's name ("tab af styrke") says nothing
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Många som tar statiner upplever muskelsmärtor.", {"M79"}),
+    ("da", "Mange, der tager statiner, oplever tab af styrke og muskelsmerter.", {"M62", "M79"}),
+    ("nb", "Mange som tar statiner opplever muskelsmerter.", {"M79"}),
+    ("en", "Many people taking statins experienced muscle pain.", {"M79"}),
+])
+def test_experienced_is_harm(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+    assert {(c.substance.name, c.polarity) for c in claims} == {("statins", "harm")}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),
