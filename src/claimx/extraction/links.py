@@ -164,7 +164,7 @@ SYMPTOM_OF = re.compile(r"\s+(?:vid|ved|i forbindelse med|in|with)\s+$", re.IGNO
 def aside(sentence: Sentence, outcome: Mention) -> bool:
     """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
     regardless of, or a symptom named only as part of the disease after it."""
-    before = sentence.text[:outcome.start - sentence.start]
+    before = sentence.text[max(0, outcome.start - sentence.start - 80):outcome.start - sentence.start]
     if TITLE_BEFORE.search(before) or REGARDLESS.search(before):
         return True
     if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
@@ -178,7 +178,8 @@ TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(
 
 def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
     """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
-    return bool(TITLE_BEFORE.search(sentence.text, 0, outcome.start - sentence.start))
+    return bool(TITLE_BEFORE.search(sentence.text, max(0, outcome.start - sentence.start - 40),
+                                    outcome.start - sentence.start))
 
 
 LOWERED_LEVEL = "com.level."
@@ -241,7 +242,7 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     if sub.implied or len({m.entry.name for m in mentions}) < 2:
         return False
     text = sentence.text
-    if RELATIVE_TO.search(text, 0, sub.start - sentence.start):
+    if RELATIVE_TO.search(text, max(0, sub.start - sentence.start - 30), sub.start - sentence.start):
         return True
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
                and INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
