@@ -760,6 +760,18 @@ def test_experienced_is_harm(lang, text, codes):
     assert {(c.substance.name, c.polarity) for c in claims} == {("statins", "harm")}
 
 
+# a deficiency word names the substance's level; a reference in the same sentence still names the outcomes
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Depression och migrän är vanliga. Zinkbrist är vanligare hos patienter med dessa sjukdomar."),
+    ("da", "Depression og migræne er almindelige. Zinkmangel er hyppigere hos patienter med disse sygdomme."),
+    ("nb", "Depresjon og migrene er vanlige. Sinkmangel er vanligere hos pasienter med disse sykdommene."),
+    ("en", "Depression and migraine are common. Zinc deficiency is more common in patients with these conditions."),
+])
+def test_deficiency_and_a_reference(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {(c.substance.name, c.condition.icd10) for c in claims} == {("zinc", "F32"), ("zinc", "G43")}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -136,14 +136,15 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
-    if outcomes:
+    named = sentence.of("SUBSTANCE")  # "magnesiumbrist" names the substance's level, not what it is about
+    if any(not any(overlaps(o, n) for n in named) for o in outcomes):
         return outcomes
     refs = sentence.of("OUTCOME_REF")
     if not refs:
-        return []
+        return outcomes
     ref = refs[0]
-    return [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
-            for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+    return outcomes + [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
+                       for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
 
 
 def _measures(sentence: Sentence) -> bool:
