@@ -772,6 +772,30 @@ def test_deficiency_and_a_reference(lang, text):
     assert {(c.substance.name, c.condition.icd10) for c in claims} == {("zinc", "F32"), ("zinc", "G43")}
 
 
+# an outcome-and-effect word right before a drug describes the drug ("kolesterolsænkende statiner")
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Många får kolesterolsänkande statiner utskrivna av sin läkare.", []),
+    ("da", "Mange får ordineret kolesterolsænkende statiner af deres læge.", []),
+    ("nb", "Mange får forskrevet kolesterolsenkende statiner av legen sin.", []),
+    ("en", "Many people are prescribed cholesterol-lowering statins by their doctor.", []),
+    ("sv", "Statiner sänker kolesterolet hos de flesta.", ["cholesterol"]),
+    ("da", "Statiner sænker kolesterolet hos de fleste.", ["cholesterol"]),
+    ("nb", "Statiner senker kolesterolet hos de fleste.", ["cholesterol"]),
+    ("en", "Statins lower cholesterol in most people.", ["cholesterol"]),
+])
+def test_drug_described_by_its_effect(lang, text, found):
+    assert [c.target.name for c in claims_of(text, lang) if c.target] == found
+
+
+# "fordelt" (spread out) is no "fordel" (benefit)
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Kreatinet i kroppen er fordelt mellem musklerne og hjernen."),
+    ("nb", "Kreatinet i kroppen er fordelt mellom musklene og hjernen."),
+])
+def test_distributed_is_no_benefit(lang, text):
+    assert claims_of(text, lang) == []
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -63,6 +63,8 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
     if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
             outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
         return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
+    if sentence is not None and not sub.implied and _describes(sentence, outcome, _token_of(sentence, sub.start)):
+        return False  # "kolesterolsænkende statiner": an outcome-and-effect word describing the drug after it
     if outcome.label != "CONDITION":
         return True
     if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
@@ -75,6 +77,20 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
     word = text[outcome.start:outcome.end].lower()
     stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
     return not any(stem in word for stem in stems)
+
+
+def _describes(sentence: Sentence, outcome: Mention, substance_token: int) -> bool:
+    """An outcome and an effect cue written as one word right before the substance ("kolesterolsænkende
+    statiner", "cholesterol-lowering statins")."""
+    text, base = sentence.text, sentence.start
+    return any(e.token_end == substance_token and ((e.start, e.end) == (outcome.start, outcome.end)
+                                                   or text[outcome.end - base:e.start - base] in ("", "-"))
+               for e in sentence.of("EFFECT") if e.start >= outcome.start)
+
+
+def _token_of(sentence: Sentence, start: int) -> int:
+    """The token index of the mention starting at ``start`` (-1 if none does)."""
+    return next((m.token_start for m in sentence.mentions if m.start == start), -1)
 
 
 def described_by(sentence: Sentence, outcome: Mention | None) -> list[Mention]:
