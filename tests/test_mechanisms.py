@@ -787,10 +787,12 @@ def test_drug_described_by_its_effect(lang, text, found):
     assert [c.target.name for c in claims_of(text, lang) if c.target] == found
 
 
-# "fordelt" (spread out) is no "fordel" (benefit)
+# "fordelt"/"fördelat" (spread out) is no "fordel"/"fördel" (benefit)
 @pytest.mark.parametrize("lang,text", [
+    ("sv", "Kreatinet i kroppen är fördelat mellan musklerna och hjärnan."),
     ("da", "Kreatinet i kroppen er fordelt mellem musklerne og hjernen."),
     ("nb", "Kreatinet i kroppen er fordelt mellom musklene og hjernen."),
+    ("en", "The creatine in the body is spread between the muscles and the brain."),
 ])
 def test_distributed_is_no_benefit(lang, text):
     assert claims_of(text, lang) == []
