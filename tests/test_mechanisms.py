@@ -261,6 +261,11 @@ def test_line_under_a_heading_without_bullet_is_no_item():
     ("da", "D-vitaminmangel og knogleskørhed\n\nD-vitamin dannes i huden."),
     ("nb", "Lav vitamin D og astma\n\nVitamin D dannes i huden."),
     ("en", "Low zinc and colds\n\nZinc is found in meat and shellfish."),
+    # a preposition after the substance is no predicate in a heading
+    ("sv", "Selen mot sköldkörtelsjukdom\n\nSelen är ett spårämne som finns i fisk."),
+    ("da", "Selen mod stofskiftesygdom\n\nSelen er et sporstof, som findes i fisk."),
+    ("nb", "Selen mot stoffskiftesykdom\n\nSelen er et sporstoff som finnes i fisk."),
+    ("en", "Selenium for thyroid disease\n\nSelenium is a trace element found in fish."),
 ])
 def test_topic_heading_is_no_claim(lang, text):
     assert claims_of(text, lang) == []

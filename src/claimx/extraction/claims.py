@@ -85,7 +85,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     if not subs:
         return []
     if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
-            not sentence.of(*(HEADING_PREDICATES if is_heading_text(sentence.text) else PREDICATE_LABELS)):
+            not _predicated(sentence):
         outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
     aims = sentence.of("AIM")
     if aims:  # "Forskerne undersøgte, om ...": a study's question is not its finding (a finding in
@@ -145,6 +145,16 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     ref = refs[0]
     return outcomes + [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
                        for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def _predicated(sentence: Sentence) -> bool:
+    """The sentence says something of its outcomes: an effect, hedge, negation or study (a level
+    word too, outside a heading); in a heading, a preposition after the substance is no predicate
+    ("Zink mod forkølelse" is a topic)."""
+    if not is_heading_text(sentence.text):
+        return bool(sentence.of(*PREDICATE_LABELS))
+    return any(m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep")
+               for m in sentence.of(*HEADING_PREDICATES))
 
 
 def _measures(sentence: Sentence) -> bool:
