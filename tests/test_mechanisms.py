@@ -803,6 +803,18 @@ def test_distributed_is_no_benefit(lang, text):
     assert claims_of(text, lang) == []
 
 
+# a deficiency another substance causes is that substance's outcome, not a subject of its own
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "För mycket zink kan ge kopparbrist och blodbrist."),
+    ("da", "For meget zink kan give kobbermangel og blodmangel."),
+    ("nb", "For mye sink kan gi kobbermangel og blodmangel."),
+    ("en", "Too much zinc can cause copper deficiency and anaemia."),
+])
+def test_caused_deficiency(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert claims and {c.substance.name for c in claims} == {"zinc"}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

@@ -252,6 +252,19 @@ RELATIVE_TO = re.compile(r"(?:i förhållande till|i forhold til|in relation to|
 INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
 
 
+def _is_deficiency(condition: Mention) -> bool:
+    code = (condition.entry.icd10 or [""])[0]
+    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")
+
+
+def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
+    """The substance is named only in a deficiency that another substance named before it causes."""
+    if not any(_is_deficiency(c) and c.start <= sub.start and sub.end <= c.end for c in sentence.of("CONDITION")):
+        return False
+    return any(m.end <= e.start and e.end <= sub.start and m.entry.name != sub.name
+               for m in mentions for e in sentence.of("EFFECT") if e.entry.polarity == "harm")
+
+
 def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     """The substance is no subject of its own: the measure another substance is set against, or a
     drug class named just before the member it stands for."""
@@ -260,6 +273,8 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     text = sentence.text
     if RELATIVE_TO.search(text, max(0, sub.start - sentence.start - 30), sub.start - sentence.start):
         return True
+    if _caused_deficiency(sentence, sub, mentions):
+        return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
                and INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
                for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
