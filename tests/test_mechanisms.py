@@ -815,6 +815,23 @@ def test_caused_deficiency(lang, text):
     assert claims and {c.substance.name for c in claims} == {"zinc"}
 
 
+# a stronger effect than the one just reported is a benefit on the same condition
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Magnesium lindrade depression hos äldre. "
+           "Andra kombinerade magnesium med zink och fann ännu starkare effekter."),
+    ("da", "Magnesium lindrede depression hos ældre. "
+           "Andre kombinerede magnesium med zink og fandt endnu stærkere effekter."),
+    ("nb", "Magnesium lindret depresjon hos eldre. "
+           "Andre kombinerte magnesium med sink og fant enda sterkere effekter."),
+    ("en", "Magnesium eased depression in older people. "
+           "Others combined magnesium with zinc and found stronger effects."),
+])
+def test_stronger_effect(lang, text):
+    claims = [c for c in claims_of(text, lang) if "discourse.compared" in c.rule_ids]
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims} == {
+        ("magnesium", "F32", "benefit"), ("zinc", "F32", "benefit")}
+
+
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue
 @pytest.mark.parametrize("lang,text,code,polarity", [
     ("sv", "Zink kan förkorta en förkylning. Likaså vid halsfluss hos vuxna.", "J", "benefit"),

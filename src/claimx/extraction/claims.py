@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, in_scope, polarity_of
-from claimx.extraction.discourse import Discourse, Named, ends_in_colon, is_heading_text
+from claimx.extraction.discourse import (
+    STRONGER_EFFECT,
+    Discourse,
+    Named,
+    compared_effect,
+    ends_in_colon,
+    is_heading_text,
+)
 from claimx.extraction.doses import (
     assign_doses,
     build_dose,
@@ -141,7 +148,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return outcomes
     refs = sentence.of("OUTCOME_REF")
     if not refs:
-        return outcomes
+        return outcomes or compared_effect(sentence, discourse)
     ref = refs[0]
     return outcomes + [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
                        for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
@@ -152,7 +159,7 @@ def _predicated(sentence: Sentence) -> bool:
     word too, outside a heading); in a heading, a preposition after the substance is no predicate
     ("Zink mod forkølelse" is a topic)."""
     if not is_heading_text(sentence.text):
-        return bool(sentence.of(*PREDICATE_LABELS))
+        return bool(sentence.of(*PREDICATE_LABELS)) or bool(STRONGER_EFFECT.search(sentence.text))
     return any(m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep")
                for m in sentence.of(*HEADING_PREDICATES))
 
@@ -247,6 +254,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     polarity = effect_cue = None
     if outcome is not None:
         polarity, effect_cue = polarity_of(sentence, (sub.start, sub.end), anchor)
+        if effect_cue is None and STRONGER_EFFECT.search(sentence.text):
+            polarity = "benefit"  # "fundet endnu stærkere effekter": more of the benefit just reported
         if effect_cue is None and cue_sentence is not None:  # a list item takes its lead-in's cue
             lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
             polarity, effect_cue = polarity_of(cue_sentence, (cue_sentence.end, cue_sentence.end), lead_anchor)
@@ -275,6 +284,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if outcome is not None and outcome.entry.label != "OUTCOME_REF" and sentence.of("OUTCOME_REF") and \
             outcome not in sentence.of("CONDITION", "TARGET"):
         ids.append("discourse.outcome_ref")
+    elif outcome is not None and outcome.start == outcome.end == sentence.end:
+        ids.append("discourse.compared")  # "... og fundet endnu stærkere effekter"
     ids.extend(h.entry.id for h in described_by(sentence, outcome))
     for mention in (outcome, effect_cue, certainty_cue):
         if mention is not None:
