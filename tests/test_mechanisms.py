@@ -261,6 +261,11 @@ def test_line_under_a_heading_without_bullet_is_no_item():
     ("da", "D-vitaminmangel og knogleskørhed\n\nD-vitamin dannes i huden."),
     ("nb", "Lav vitamin D og astma\n\nVitamin D dannes i huden."),
     ("en", "Low zinc and colds\n\nZinc is found in meat and shellfish."),
+    # a preposition after the substance is no predicate in a heading
+    ("sv", "Selen mot sköldkörtelsjukdom\n\nSelen är ett spårämne som finns i fisk."),
+    ("da", "Selen mod stofskiftesygdom\n\nSelen er et sporstof, som findes i fisk."),
+    ("nb", "Selen mot stoffskiftesykdom\n\nSelen er et sporstoff som finnes i fisk."),
+    ("en", "Selenium for thyroid disease\n\nSelenium is a trace element found in fish."),
 ])
 def test_topic_heading_is_no_claim(lang, text):
     assert claims_of(text, lang) == []
@@ -698,6 +703,133 @@ def test_references_and_afterthoughts(lang, text, code):
 ])
 def test_icosapent_ethyl(lang, text):
     assert {c.substance.name for c in claims_of(text, lang) if c.condition} == {"icosapent ethyl"}
+
+
+# the measure a substance is set against, and a drug class named before its member, are no subjects
+@pytest.mark.parametrize("lang,text,subject", [
+    ("sv", "För mycket kalcium i förhållande till magnesium kan ge förstoppning.", "calcium"),
+    ("da", "For meget calcium i forhold til magnesium kan give forstoppelse.", "calcium"),
+    ("nb", "For mye kalsium i forhold til magnesium kan gi forstoppelse.", "calcium"),
+    ("en", "Too much calcium relative to magnesium can cause constipation.", "calcium"),
+    ("sv", "Zink lindrade förkylningen lika bra som ett smärtstillande läkemedel (ibuprofen).", None),
+    ("da", "Zink lindrede forkølelsen lige så godt som et smertestillende lægemiddel (ibuprofen).", None),
+    ("nb", "Sink lindret forkjølelsen like godt som et smertestillende legemiddel (ibuprofen).", None),
+    ("en", "Zinc eased colds as well as a painkiller (ibuprofen).", None),
+])
+def test_compared_substances(lang, text, subject):
+    names = {c.substance.name for c in claims_of(text, lang) if c.condition}
+    assert names == ({subject} if subject else {"zinc", "ibuprofen"})
+
+
+# a sentence pointing elsewhere claims nothing
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "I flera stora studier från de senaste tio åren har zink förkortat förkylningar hos vuxna. "
+           "Läs mer om zink och förkylning!"),
+    ("da", "I flere store studier fra de seneste ti år har zink forkortet forkølelser hos voksne. "
+           "Læs mere om zink mod forkølelse!"),
+    ("nb", "I flere store studier fra de siste ti årene har sink forkortet forkjølelser hos voksne. "
+           "Les mer om sink mot forkjølelse!"),
+    ("en", "In several large studies from the last ten years, zinc shortened colds in adults. "
+           "Read more about zinc against colds!"),
+])
+def test_pointer_sentence(lang, text):
+    assert len([c for c in claims_of(text, lang) if c.condition]) == 1
+
+
+# the body's machinery ("process" targets) is an outcome only when a claim says it moved
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Jod spelar en viktig roll för kroppens ämnesomsättning.", []),
+    ("da", "Jod spiller en vigtig rolle for kroppens stofskifte.", []),
+    ("nb", "Jod spiller en viktig rolle for kroppens stoffskifte.", []),
+    ("en", "Iodine plays an important role in the body's metabolism.", []),
+    ("sv", "Jodtillskottet ökade ämnesomsättningen hos kvinnorna.", ["benefit"]),
+    ("da", "Jodtilskuddet øgede stofskiftet hos kvinderne.", ["benefit"]),
+    ("nb", "Jodtilskuddet økte stoffskiftet hos kvinnene.", ["benefit"]),
+    ("en", "The iodine supplement increased metabolism in the women.", ["benefit"]),
+])
+def test_process_target_needs_a_change(lang, text, found):
+    claims = [c for c in claims_of(text, lang) if c.target and c.target.name == "metabolism"]
+    assert [c.polarity for c in claims] == found
+
+
+# what users of a drug "experience" is a harm; a benefit word inside a disease's name ("tab af styrke") says nothing
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Många som tar statiner upplever muskelsmärtor.", {"M79"}),
+    ("da", "Mange, der tager statiner, oplever tab af styrke og muskelsmerter.", {"M62", "M79"}),
+    ("nb", "Mange som tar statiner opplever muskelsmerter.", {"M79"}),
+    ("en", "Many people taking statins experienced muscle pain.", {"M79"}),
+])
+def test_experienced_is_harm(lang, text, codes):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {c.condition.icd10 for c in claims} == codes
+    assert {(c.substance.name, c.polarity) for c in claims} == {("statins", "harm")}
+
+
+# a deficiency word names the substance's level; a reference in the same sentence still names the outcomes
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Depression och migrän är vanliga. Zinkbrist är vanligare hos patienter med dessa sjukdomar."),
+    ("da", "Depression og migræne er almindelige. Zinkmangel er hyppigere hos patienter med disse sygdomme."),
+    ("nb", "Depresjon og migrene er vanlige. Sinkmangel er vanligere hos pasienter med disse sykdommene."),
+    ("en", "Depression and migraine are common. Zinc deficiency is more common in patients with these conditions."),
+])
+def test_deficiency_and_a_reference(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert {(c.substance.name, c.condition.icd10) for c in claims} == {("zinc", "F32"), ("zinc", "G43")}
+
+
+# an outcome-and-effect word right before a drug describes the drug ("kolesterolsænkende statiner")
+@pytest.mark.parametrize("lang,text,found", [
+    ("sv", "Många får kolesterolsänkande statiner utskrivna av sin läkare.", []),
+    ("da", "Mange får ordineret kolesterolsænkende statiner af deres læge.", []),
+    ("nb", "Mange får forskrevet kolesterolsenkende statiner av legen sin.", []),
+    ("en", "Many people are prescribed cholesterol-lowering statins by their doctor.", []),
+    ("sv", "Statiner sänker kolesterolet hos de flesta.", ["cholesterol"]),
+    ("da", "Statiner sænker kolesterolet hos de fleste.", ["cholesterol"]),
+    ("nb", "Statiner senker kolesterolet hos de fleste.", ["cholesterol"]),
+    ("en", "Statins lower cholesterol in most people.", ["cholesterol"]),
+])
+def test_drug_described_by_its_effect(lang, text, found):
+    assert [c.target.name for c in claims_of(text, lang) if c.target] == found
+
+
+# "fordelt"/"fördelat" (spread out) is no "fordel"/"fördel" (benefit)
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Kreatinet i kroppen är fördelat mellan musklerna och hjärnan."),
+    ("da", "Kreatinet i kroppen er fordelt mellem musklerne og hjernen."),
+    ("nb", "Kreatinet i kroppen er fordelt mellom musklene og hjernen."),
+    ("en", "The creatine in the body is spread between the muscles and the brain."),
+])
+def test_distributed_is_no_benefit(lang, text):
+    assert claims_of(text, lang) == []
+
+
+# a deficiency another substance causes is that substance's outcome, not a subject of its own
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "För mycket zink kan ge kopparbrist och blodbrist."),
+    ("da", "For meget zink kan give kobbermangel og blodmangel."),
+    ("nb", "For mye sink kan gi kobbermangel og blodmangel."),
+    ("en", "Too much zinc can cause copper deficiency and anaemia."),
+])
+def test_caused_deficiency(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition]
+    assert claims and {c.substance.name for c in claims} == {"zinc"}
+
+
+# a stronger effect than the one just reported is a benefit on the same condition
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Magnesium lindrade depression hos äldre. "
+           "Andra kombinerade magnesium med zink och fann ännu starkare effekter."),
+    ("da", "Magnesium lindrede depression hos ældre. "
+           "Andre kombinerede magnesium med zink og fandt endnu stærkere effekter."),
+    ("nb", "Magnesium lindret depresjon hos eldre. "
+           "Andre kombinerte magnesium med sink og fant enda sterkere effekter."),
+    ("en", "Magnesium eased depression in older people. "
+           "Others combined magnesium with zinc and found stronger effects."),
+])
+def test_stronger_effect(lang, text):
+    claims = [c for c in claims_of(text, lang) if "discourse.compared" in c.rule_ids]
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims} == {
+        ("magnesium", "F32", "benefit"), ("zinc", "F32", "benefit")}
 
 
 # an elliptic addition ("Likaså vid ...") goes on with the previous sentence's substance and cue

@@ -93,7 +93,7 @@ class RuleEntry(Model):
     direction: Direction = "both"
     rises: bool = False  # an EFFECT saying "more of": benefit for a target, harm for a condition
     cased: bool = False
-    kind: Literal["supplement", "food", "drug", "other"] | None = None
+    kind: Literal["supplement", "food", "drug", "other", "process"] | None = None
     examples: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")

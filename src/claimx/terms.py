@@ -31,10 +31,13 @@ from claimx.rulefiles import term_files
 LANGS = ("sv", "da", "nb", "en")
 # What a substance is: a food named beside a supplement or drug is its source, not a claim's subject.
 SUBSTANCE_KINDS = ("supplement", "food", "drug", "other")
+# What a target is: a "process" is the body's machinery (metabolism, nerve signals), an outcome only
+# when a claim says it moved, not when a substance merely "plays a role" in it.
+TARGET_KINDS = ("process",)
 TABLES = {  # the same stems as rulefiles.TERM_TABLES (a test checks)
     "substances": ("SUBSTANCE", "sub", ("id", "name", "sv", "da", "nb", "en", "cased", "kind")),
     "conditions": ("CONDITION", "cond", ("id", "name", "icd10", "sv", "da", "nb", "en")),
-    "targets": ("TARGET", "target", ("id", "name", "sv", "da", "nb", "en")),
+    "targets": ("TARGET", "target", ("id", "name", "sv", "da", "nb", "en", "kind")),
 }
 # Noun and adjective endings added to a base form, after a consonant and after a vowel
 # (over-generation is harmless: such forms do not occur in text).
@@ -156,8 +159,9 @@ def _concept(file_name: str, number: int, label: str, row: dict[str, str]) -> Co
             if not re.fullmatch(r"[A-Z][0-9]{2}", code):
                 raise RuleError(f"{where}: ICD-10 code {code!r} is not a 3-character category")
     kind = row.get("kind") or ("supplement" if label == "SUBSTANCE" else None)
-    if kind is not None and kind not in SUBSTANCE_KINDS:
-        raise RuleError(f"{where}: kind {kind!r} must be one of {', '.join(SUBSTANCE_KINDS)}")
+    kinds = TARGET_KINDS if label == "TARGET" else SUBSTANCE_KINDS
+    if kind is not None and kind not in kinds:
+        raise RuleError(f"{where}: kind {kind!r} must be one of {', '.join(kinds)}")
     names = {lang: _split(row.get(lang, "")) for lang in LANGS}
     cased = _split(row.get("cased", ""))
     if not any(names.values()) and not cased:

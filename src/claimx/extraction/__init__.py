@@ -6,6 +6,8 @@
 - :mod:`~claimx.extraction.cues`: polarity and certainty, each cue within its clause;
 - :mod:`~claimx.extraction.doses`: doses as claim fields;
 - :mod:`~claimx.extraction.evidence`: study type and participants;
+- :mod:`~claimx.extraction.links`: whether a substance and an outcome of one sentence make a
+  claim (own levels, studied groups, list siblings, qualifiers, outcomes aside);
 - :mod:`~claimx.extraction.claims`: the atomic claims of one sentence.
 """
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, in_scope, polarity_of
-from claimx.extraction.discourse import Discourse, Named, ends_in_colon, is_heading_text
+from claimx.extraction.discourse import (
+    STRONGER_EFFECT,
+    Discourse,
+    Named,
+    compared_effect,
+    ends_in_colon,
+    is_heading_text,
+)
 from claimx.extraction.doses import (
     assign_doses,
     build_dose,
@@ -25,6 +32,7 @@ from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
     LOWERED_LEVEL,
     aside,
+    compared_to,
     described_by,
     links,
     lowered_nutrients,
@@ -68,8 +76,9 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         source: where the article came from; part of each claim id.
         discourse: what earlier sentences carry (substance, outcome, list lead-in, evidence).
     """
-    if sentence.text.rstrip().endswith("?"):
-        return []
+    if sentence.text.rstrip().endswith("?") or any(
+            m.start == sentence.start and m.entry.id.endswith(".boiler.nav") for m in sentence.of("BOILERPLATE")):
+        return []  # a question, or a pointer to elsewhere ("Se rapporten om minskad risk för diabetes!")
     item = discourse.is_item(sentence)
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
     if not item and continues(sentence):  # "Endvidere for autoimmune sygdomme ...": the previous
@@ -83,7 +92,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     if not subs:
         return []
     if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
-            not sentence.of(*(HEADING_PREDICATES if is_heading_text(sentence.text) else PREDICATE_LABELS)):
+            not _predicated(sentence):
         outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
     aims = sentence.of("AIM")
     if aims:  # "Forskerne undersøgte, om ...": a study's question is not its finding (a finding in
@@ -134,14 +143,25 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
-    if outcomes:
+    named = sentence.of("SUBSTANCE")  # "magnesiumbrist" names the substance's level, not what it is about
+    if any(not any(overlaps(o, n) for n in named) for o in outcomes):
         return outcomes
     refs = sentence.of("OUTCOME_REF")
     if not refs:
-        return []
+        return outcomes or compared_effect(sentence, discourse)
     ref = refs[0]
-    return [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
-            for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+    return outcomes + [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
+                       for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def _predicated(sentence: Sentence) -> bool:
+    """The sentence says something of its outcomes: an effect, hedge, negation or study (a level
+    word too, outside a heading); in a heading, a preposition after the substance is no predicate
+    ("Zink mod forkølelse" is a topic)."""
+    if not is_heading_text(sentence.text):
+        return bool(sentence.of(*PREDICATE_LABELS)) or bool(STRONGER_EFFECT.search(sentence.text))
+    return any(m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep")
+               for m in sentence.of(*HEADING_PREDICATES))
 
 
 def _measures(sentence: Sentence) -> bool:
@@ -161,7 +181,7 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         form = mention.entry.form or _form_for(mention, forms)
         ids = [mention.entry.id] + ([f.entry.id for f in forms if overlaps(f, mention)] if form else [])
         subs.append(Sub(mention.entry.name or "", form, mention.start, mention.end, ids))
-    subs = _dedupe(subs)
+    subs = [s for s in _dedupe(subs) if not compared_to(sentence, s, mentions)]
     if subs:
         return subs
     named = discourse.lead_in.substance if item and discourse.lead_in else None
@@ -234,6 +254,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     polarity = effect_cue = None
     if outcome is not None:
         polarity, effect_cue = polarity_of(sentence, (sub.start, sub.end), anchor)
+        if effect_cue is None and STRONGER_EFFECT.search(sentence.text):
+            polarity = "benefit"  # "fundet endnu stærkere effekter": more of the benefit just reported
         if effect_cue is None and cue_sentence is not None:  # a list item takes its lead-in's cue
             lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
             polarity, effect_cue = polarity_of(cue_sentence, (cue_sentence.end, cue_sentence.end), lead_anchor)
@@ -262,6 +284,8 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
     if outcome is not None and outcome.entry.label != "OUTCOME_REF" and sentence.of("OUTCOME_REF") and \
             outcome not in sentence.of("CONDITION", "TARGET"):
         ids.append("discourse.outcome_ref")
+    elif outcome is not None and outcome.start == outcome.end == sentence.end:
+        ids.append("discourse.compared")  # "... og fundet endnu stærkere effekter"
     ids.extend(h.entry.id for h in described_by(sentence, outcome))
     for mention in (outcome, effect_cue, certainty_cue):
         if mention is not None:

@@ -87,7 +87,9 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     when the clause has none). No cue at all: association.
     """
     refs = sentence.of("OUTCOME_REF")
-    cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)]
+    names = [c for c in sentence.of("CONDITION") if c.token_end - c.token_start > 1]
+    cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)
+            and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)]  # "tab af styrke"
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":

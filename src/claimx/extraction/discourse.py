@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claimx.extraction.mentions import Mention, Sentence
+from claimx.extraction.mentions import Mention, Sentence, point
 from claimx.models import Evidence
 
 LIST_LINE_OUTCOMES = 3  # a line under a heading naming this many conditions is its list ("Kramper, oro, migrän, ...")
@@ -194,3 +194,17 @@ class Discourse:
     def _implied_for_list(self) -> Named | None:
         named = Named(self.topic, None, "topic") if self.topic else self.implied()
         return Named(named.name, named.form, "discourse.list") if named else None
+
+
+STRONGER_EFFECT = re.compile(r"\b(?:stærkere|sterkere|starkare|større|större|bedre|bättre|stronger|greater|better)\s+"
+                             r"(?:effekt|effekter|virkning|virkninger|verkan|effect|effects)\b", re.IGNORECASE)
+
+
+def compared_effect(sentence: Sentence, discourse: Discourse) -> list[Mention]:
+    """A stronger effect than the one just reported is an effect on the same condition ("Andre har
+    kombineret magnesium med D-vitamin og fundet endnu stærkere effekter")."""
+    if not (sentence.of("SUBSTANCE") and discourse.outcomes and STRONGER_EFFECT.search(sentence.text)):
+        return []
+    anchor = point(sentence, sentence.end, sentence.end)
+    return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
+            for o in discourse.outcomes if o.label == "CONDITION"]

@@ -25,6 +25,9 @@ def links(sub: Sub, outcome: Mention, sentence: Sentence, text: str, subs: int, 
     if subs > 1 and not sub.implied and outcome.label == "CONDITION" and \
             any(modifies(sentence, (sub.start, sub.end), c) for c in sentence.of("CONDITION")):
         return False  # "Q10 mod muskelsmerter ved statinbehandling": the drug qualifies the condition
+    if outcome.entry.kind == "process" and not (level_changes(sentence, sub, outcome)
+                                                 or level_of(sentence, (sub.start, sub.end)) is not None):
+        return False  # "spiller en rolle for kroppens stofskifte": the body's machinery, no finding
     # "man mäter magnesiumnivåerna i blodet": a measurement, not a finding; "omeprazol sænker
     # magnesiumniveauet": the level is the outcome of the other substance
     return not own_level(sub, outcome) or (level_changes(sentence, sub, outcome) and subs == 1)
@@ -60,6 +63,8 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
     if not sub.implied and outcome.start < outcome.end and sub.start <= outcome.start and \
             outcome.end <= sub.end and sub.end - sub.start > outcome.end - outcome.start:
         return False  # "kolesterolsænkende medicin": the outcome in a drug's name is not its claim
+    if sentence is not None and not sub.implied and _describes(sentence, outcome, _token_of(sentence, sub.start)):
+        return False  # "kolesterolsænkende statiner": an outcome-and-effect word describing the drug after it
     if outcome.label != "CONDITION":
         return True
     if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
@@ -72,6 +77,20 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
     word = text[outcome.start:outcome.end].lower()
     stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
     return not any(stem in word for stem in stems)
+
+
+def _describes(sentence: Sentence, outcome: Mention, substance_token: int) -> bool:
+    """An outcome and an effect cue written as one word right before the substance ("kolesterolsænkende
+    statiner", "cholesterol-lowering statins")."""
+    text, base = sentence.text, sentence.start
+    return any(e.token_end == substance_token and ((e.start, e.end) == (outcome.start, outcome.end)
+                                                   or text[outcome.end - base:e.start - base] in ("", "-"))
+               for e in sentence.of("EFFECT") if e.start >= outcome.start)
+
+
+def _token_of(sentence: Sentence, start: int) -> int:
+    """The token index of the mention starting at ``start`` (-1 if none does)."""
+    return next((m.token_start for m in sentence.mentions if m.start == start), -1)
 
 
 def described_by(sentence: Sentence, outcome: Mention | None) -> list[Mention]:
@@ -92,8 +111,8 @@ def own_level(sub: Sub, outcome: Mention) -> bool:
 
 
 def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
-    """A cue says the level moved or stayed ("ökade", "minskar", "ändrades inte"), not only that it
-    goes with something."""
+    """A cue says the outcome moved or stayed ("ökade", "minskar", "ändrades inte"), not only that
+    it goes with something ("spelar en roll i", "påverkar")."""
     polarity, cue = polarity_of(sentence, (sub.start, sub.end), outcome)
     return cue is not None and polarity != "association"
 
@@ -161,7 +180,7 @@ SYMPTOM_OF = re.compile(r"\s+(?:vid|ved|i forbindelse med|in|with)\s+$", re.IGNO
 def aside(sentence: Sentence, outcome: Mention) -> bool:
     """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
     regardless of, or a symptom named only as part of the disease after it."""
-    before = sentence.text[:outcome.start - sentence.start]
+    before = sentence.text[max(0, outcome.start - sentence.start - 80):outcome.start - sentence.start]
     if TITLE_BEFORE.search(before) or REGARDLESS.search(before):
         return True
     if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
@@ -175,7 +194,8 @@ TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(
 
 def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
     """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
-    return bool(TITLE_BEFORE.search(sentence.text, 0, outcome.start - sentence.start))
+    return bool(TITLE_BEFORE.search(sentence.text, max(0, outcome.start - sentence.start - 40),
+                                    outcome.start - sentence.start))
 
 
 LOWERED_LEVEL = "com.level."
@@ -224,3 +244,37 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
         _LEVELS[substance.id] = RuleEntry(id=f"{LOWERED_LEVEL}{key}", label="TARGET", patterns=["level"],
                                           name=f"{substance.name} level")
     return _LEVELS[substance.id]
+
+
+# A substance that is only the measure another is compared with ("kalk i förhållande till magnesium").
+RELATIVE_TO = re.compile(r"(?:i förhållande till|i forhold til|in relation to|relative to|in proportion to)\s+$",
+                         re.IGNORECASE)
+INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
+
+
+def _is_deficiency(condition: Mention) -> bool:
+    code = (condition.entry.icd10 or [""])[0]
+    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")
+
+
+def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
+    """The substance is named only in a deficiency that another substance named before it causes."""
+    if not any(_is_deficiency(c) and c.start <= sub.start and sub.end <= c.end for c in sentence.of("CONDITION")):
+        return False
+    return any(m.end <= e.start and e.end <= sub.start and m.entry.name != sub.name
+               for m in mentions for e in sentence.of("EFFECT") if e.entry.polarity == "harm")
+
+
+def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
+    """The substance is no subject of its own: the measure another substance is set against, or a
+    drug class named just before the member it stands for."""
+    if sub.implied or len({m.entry.name for m in mentions}) < 2:
+        return False
+    text = sentence.text
+    if RELATIVE_TO.search(text, max(0, sub.start - sentence.start - 30), sub.start - sentence.start):
+        return True
+    if _caused_deficiency(sentence, sub, mentions):
+        return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
+    return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
+               and INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
+               for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
