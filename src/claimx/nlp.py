@@ -221,7 +221,7 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 for pattern in lexicon.written_apart(word, following):
                     _keep(best, pattern, i, i + 2)
                     apart.append((i, i + 2))
-    for _, start, end, pattern in [m for m in best.values() if m[3].entry.label == "DISEASE_HEAD"]:
+    for _, start, end, pattern in [m for (label, _), m in best.items() if label == "DISEASE_HEAD"]:
         words = [strings[orths[k]].lower() for k in range(end, min(size, end + 3 * MAX_ORGANS))]
         before = strings[orths[start - 1]].lower() if start else ""
         for organ, at in organ_conditions(words, 0, pattern.entry.name or "", before if before.isalpha() else None,
