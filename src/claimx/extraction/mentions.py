@@ -75,11 +75,19 @@ class Sentence:
     def of(self, *labels: str) -> list[Mention]:
         """The mentions of these labels, in text order (worked out once per set of labels; do not
         change the list)."""
-        if self._of is None:
-            self._of = {}
-        found = self._of.get(labels)
+        table = self._of
+        if table is None:  # grouped by label once: most sentences are asked for a dozen labels
+            table = self._of = {}
+            for mention in self.mentions:
+                table.setdefault((mention.label,), []).append(mention)
+        found = table.get(labels)
         if found is None:
-            found = self._of[labels] = [m for m in self.mentions if m.label in labels]
+            groups = [table[(label,)] for label in labels if (label,) in table]
+            if len(groups) == 1:  # one of the labels is there: its group, in text order
+                found = groups[0]
+            else:
+                found = [m for m in self.mentions if m.label in labels] if groups else []
+            table[labels] = found
         return found
 
 
