@@ -88,9 +88,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     try:
         with no_collection():
             return _load(path)
-    except FileNotFoundError:
-        pass  # not built yet
-    except Exception:  # noqa: BLE001,S110  a truncated, foreign or unreadable file of any kind: rebuilt below
+    except Exception:  # noqa: BLE001,S110  not built yet, or truncated, foreign, unreadable: built below
         pass
     value = build()
     _store(path, value)
@@ -124,7 +122,8 @@ def _prune(root: Path, name: str, keep: Path) -> None:
         if old == keep:
             continue
         with suppress(OSError):
-            if now - old.stat().st_atime > STALE_SECONDS and now - old.stat().st_mtime > STALE_SECONDS:
+            stat = old.stat()
+            if now - max(stat.st_atime, stat.st_mtime) > STALE_SECONDS:
                 old.unlink()
 
 

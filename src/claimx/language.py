@@ -400,12 +400,11 @@ def identify(text: str, override: str | None = None) -> Language:
         return Language(code=override, confidence=1.0, paragraphs=[
             ParagraphLanguage(start=s, end=e, code=override, confidence=1.0) for s, e in spans])
     model = ngram_model()
-    if model is not None:
-        model.forget()
     if model is None:
         document = _langdetect_only(text[:MAX_SAMPLE]) or Guess(code="und", confidence=0.0)
         scored = [(s, e, None) for s, e in spans]
     else:
+        model.forget()  # a new article: the scores of the last one are not needed
         scored = [(s, e, model.vector(text[s:min(e, s + MAX_PARAGRAPH_SAMPLE)])) for s, e in spans]
         totals = sum((v[0] for _, _, v in scored), np.zeros(len(model.languages)))
         count = sum(v[1] for _, _, v in scored)

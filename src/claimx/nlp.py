@@ -27,7 +27,7 @@ from claimx.artefacts import cached
 from claimx.described import MAX_ORGANS, organ_conditions
 from claimx.dose import quantity_screen
 from claimx.prefilter import OUTCOME_LABELS, Gate, build_gate
-from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon
+from claimx.rules import COMPOUND_LABELS, Lexicon, Pattern, build_lexicon, load_entries
 from claimx.terms import BIOLOGY_HEADS
 
 SPANS_KEY = "claimx"
@@ -337,10 +337,10 @@ def rule_artefacts(lang: str, nlp: Language, lemmas: dict[str, str] | None) -> t
         lexicon = build_lexicon(lang, lambda text: [t.text for t in nlp.make_doc(text)], special)
         gate = build_gate(lexicon, lemmas, nlp.tokenizer.rules)
         outcomes = build_gate(lexicon, lemmas, nlp.tokenizer.rules, OUTCOME_LABELS)
-        return lexicon.entries, lexicon.state(), gate, Gate(outcomes.lower, outcomes.cased, quantity_screen(lang))
+        return lexicon.state(), gate, Gate(outcomes.lower, outcomes.cased, quantity_screen(lang))
 
-    entries, state, gate, content_gate = cached(f"rules-{lang}", build)
-    return Lexicon.from_state(entries, state), gate, content_gate
+    state, gate, content_gate = cached(f"rules-{lang}", build)
+    return Lexicon.from_state(load_entries(lang)[0], state), gate, content_gate  # the entries the grammar uses too
 
 
 @lru_cache(maxsize=None)

@@ -205,6 +205,7 @@ class Lexicon:
     _screen: tuple[KeyScan, ...] | None = None
     _phrase_tries: dict[str, tuple] = field(default_factory=dict)  # word tries of the phrases, by first word
     _apart_words: list[str] | None = None
+    _apart_letters: dict[str, frozenset[str]] = field(default_factory=dict)
 
     TABLES = ("exact", "prefix", "suffix", "phrases", "heads", "modifiers")
 
@@ -375,9 +376,7 @@ class Lexicon:
     def may_start_apart(self, lower: str) -> bool:
         """Whether a longer substance, condition or target word (an exact or prefix pattern) begins
         with ``lower``: only then can it be the first half of a name written apart."""
-        words = self.apart_words()
-        at = bisect.bisect_right(words, lower)  # the first word after ``lower`` itself
-        return at < len(words) and words[at].startswith(lower)
+        return bool(self.apart_letters(lower))
 
     def apart_words(self) -> list[str]:
         """The sorted words that begin a substance, condition or target word (for :meth:`may_start_apart`)."""
@@ -394,13 +393,6 @@ class Lexicon:
         if not (word.isalpha() and following.isalpha() and following.islower() and len(following) >= 3):
             return []
         solid = word.lower() + following
-        # Every name found below begins with the first word and the second's first letter: most
-        # pairs ("kan minska", since "kanel" begins with "kan") stop at this one bisection.
-        probe = solid[:len(word) + 1]
-        words = self.apart_words()
-        at = bisect.bisect_left(words, probe)
-        if at == len(words) or not words[at].startswith(probe):
-            return []
         found = [p for p in self.exact.get(solid, ()) if p.entry.label in COMPOUND_LABELS]
         for size in range(max(len(word) + 1, len(solid) - MAX_ENDING), min(len(solid), self.max_affix) + 1):
             found.extend(p for p in self.prefix.get(solid[:size], ())
@@ -446,7 +438,7 @@ class Lexicon:
     def apart_letters(self, word: str) -> frozenset[str]:
         """The letters that can follow ``word`` (lowercased) in a name written apart: a second word
         starting with none of them never makes one (most pairs stop here, before :meth:`written_apart`)."""
-        cache = self.__dict__.setdefault("_apart_letters", {})
+        cache = self._apart_letters
         found = cache.get(word)
         if found is None:
             lower = word.lower()

@@ -69,14 +69,19 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
         return True
     if not sub.implied and sub.start >= outcome.start and sub.end <= outcome.end:
         return False
-    code = (outcome.entry.icd10 or [""])[0]
-    if not (code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")):
+    if not _is_deficiency(outcome):
         return True
     if sentence is not None and level_of(sentence, (sub.start, sub.end)) is not None:
         return False  # "brist på magnesium och brist på D-vitamin": two deficiencies side by side
     word = text[outcome.start:outcome.end].lower()
     stems = {s.lower()[:5] for s in (text[sub.start:sub.end], sub.name) if len(s) >= 3}
     return not any(stem in word for stem in stems)
+
+
+def _is_deficiency(condition: Mention) -> bool:
+    """ICD-10 E50-E64 (deficiencies) or E83 (mineral metabolism disorders)."""
+    code = (condition.entry.icd10 or [""])[0]
+    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")
 
 
 def _describes(sentence: Sentence, outcome: Mention, substance_token: int) -> bool:
@@ -192,12 +197,6 @@ def aside(sentence: Sentence, outcome: Mention) -> bool:
 TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(?:of|for|för)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def in_a_title(sentence: Sentence, outcome: Mention) -> bool:
-    """A condition in a journal's name ("British Journal of Cancer") is no outcome."""
-    return bool(TITLE_BEFORE.search(sentence.text, max(0, outcome.start - sentence.start - 40),
-                                    outcome.start - sentence.start))
-
-
 LOWERED_LEVEL = "com.level."
 # Words that may stand between a lowering verb and the nutrient it lowers ("minskar mängden Q10",
 # "reduksjon i CoQ-10", "tapper kroppen for magnesium", "lowers the body's levels of zinc").
@@ -250,11 +249,6 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
 RELATIVE_TO = re.compile(r"(?:i förhållande till|i forhold til|in relation to|relative to|in proportion to)\s+$",
                          re.IGNORECASE)
 INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
-
-
-def _is_deficiency(condition: Mention) -> bool:
-    code = (condition.entry.icd10 or [""])[0]
-    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")
 
 
 def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
