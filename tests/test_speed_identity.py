@@ -147,3 +147,26 @@ def test_the_duration_screen_passes_every_sentence_with_a_duration(texts):
                 hits += 1
                 assert duration_screen(lang).search(sentence), sentence
     assert hits > 20
+
+
+def test_a_sentence_code_is_the_code_of_its_sentence_language(texts):
+    """sentence_code skips the calibration when the model's best guess is the paragraph's language;
+    on every sentence-sized piece of every text, under every paragraph language, it names the same
+    language as sentence_language, including the sentences that do flip (other languages, short
+    lines, weak sv/da/nb swaps)."""
+    import re
+
+    from claimx.language import sentence_code, sentence_language
+
+    pieces = {piece.strip() for _, text in texts for piece in re.split(r"(?<=[.!?])\s+", text)}
+    pieces |= {"Vitamin D and calcium are important for the bones.", "Zink.", "D-vitamin styrker knoglerne.",
+               "Vitamin D vahvistaa luita ja hampaita talvella.", "x" * 2500 + " og magnesium hjælper"}
+    flipped = 0
+    for piece in sorted(pieces):
+        for paragraph in (Guess("sv", 0.99), Guess("da", 0.7), Guess("nb", 0.95), Guess("en", 0.99)):
+            ngram_model().forget()
+            plain = sentence_language(piece, paragraph).code
+            ngram_model().forget()
+            assert sentence_code(piece, paragraph) == plain, (piece, paragraph)
+            flipped += plain != paragraph.code
+    assert flipped > 100  # the slow path is exercised too, not only the shortcut

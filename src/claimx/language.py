@@ -445,6 +445,20 @@ def sentence_language(sentence: str, paragraph: Guess) -> Guess:
     return guess
 
 
+def sentence_code(sentence: str, paragraph: Guess) -> str:
+    """``sentence_language(sentence, paragraph).code``, without the confidence when the model's
+    best language is the paragraph's (most sentences): that guess keeps the paragraph's code
+    whatever its calibrated confidence, so neither the calibration nor the softmax is needed.
+    """
+    model = ngram_model()
+    if model is None or len(sentence) > MAX_SAMPLE or not _has_letters(sentence, MIN_SENTENCE_LETTERS):
+        return sentence_language(sentence, paragraph).code
+    values = model.vector(sentence)[0].tolist()  # as NGramModel.decide: Python floats, first best wins
+    if model.languages[max(range(len(values)), key=values.__getitem__)] == paragraph.code:
+        return paragraph.code
+    return sentence_language(sentence, paragraph).code  # the vector is remembered, not scored again
+
+
 def language_units(text: str, level: str, split_sentences) -> list[tuple[int, int, Guess]]:
     """(start, end, guess) per document, paragraph or sentence of ``text``.
 

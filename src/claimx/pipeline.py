@@ -15,7 +15,7 @@ from claimx.extraction import Sentence, claims_of, sentences_of, topic_substance
 from claimx.extraction.discourse import is_item_text, is_lead_in_text
 from claimx.ids import doc_id_for, rules_version
 from claimx.ingest import Item, Rejected
-from claimx.language import Guess, identify, sentence_language
+from claimx.language import Guess, identify, sentence_code
 from claimx.models import Article, ArticleResult
 from claimx.regulatory import with_regulatory
 from claimx.nlp import build_nlp, gate_of, lexicon_of, rule_spans_of, segment_text, sentence_offsets
@@ -182,7 +182,7 @@ def _tag_block(text: str, block: Block, index: int):
         return None
     paragraph = Guess(block.lang, block.confidence)
     return sentences_of(doc, piece, block.start, block.lang, index, lexicon_of(nlp).entries,
-                        lambda sentence: sentence_language(sentence, paragraph).code)
+                        lambda sentence: sentence_code(sentence, paragraph))
 
 
 LONG_CHUNK = re.compile(r"\S{%d,}" % MAX_CHUNK)
