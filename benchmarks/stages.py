@@ -22,7 +22,7 @@ STAGES = [  # (stage, file suffix, function name)
     ("language ID (claimx.language.identify)", "claimx/language.py", "identify"),
     ("  langdetect", "claimx/language.py", "first_opinion"),
     ("  claimx n-gram vectors", "claimx/language.py", "vector"),
-    ("  sentence languages", "claimx/language.py", "sentence_language"),
+    ("  sentence languages (of claims)", "claimx/language.py", "sentence_code"),
     ("tagging (pipeline.tag_blocks)", "claimx/pipeline.py", "tag_blocks"),
     ("  prefilter gates", "claimx/prefilter.py", "may_match"),
     ("  spaCy tokenizer and sentences (Language.__call__)", "spacy/language.py", "__call__"),
