@@ -10,6 +10,8 @@ from importlib import resources
 
 import pytest
 
+from claimx.contexts import parse_context_file
+from claimx.rulefiles import context_files
 from claimx.rules import parse_rule_file
 from claimx.terms import LANGS, load_concepts
 
@@ -27,7 +29,7 @@ def rule_entries(folders: tuple[str, ...]):
     """(file name, entry) of every line of every ``rules/<folder>/*.jsonl``."""
     for folder in folders:
         for path in sorted(RULES.joinpath(folder).iterdir(), key=lambda p: p.name):
-            if path.name.endswith(".jsonl"):
+            if path.name.endswith(".jsonl") and path.name != "contexts.jsonl":  # tested below
                 name = f"rules/{folder}/{path.name}"
                 for entry in parse_rule_file(name, path.read_text("utf-8")):
                     yield name, entry
@@ -36,7 +38,9 @@ def rule_entries(folders: tuple[str, ...]):
 def rule_examples() -> list[tuple[str, str]]:
     """(entry id, example) of every rule file."""
     folders = tuple(p.name for p in RULES.iterdir() if p.is_dir() and p.name != "terms")
-    return [(entry.id, example) for _, entry in rule_entries(folders) for example in entry.examples]
+    contexts = [entry for name, text in context_files() for entry in parse_context_file(name, text)]
+    return [(entry.id, example) for _, entry in rule_entries(folders) for example in entry.examples] + [
+        (entry.id, example) for entry in contexts for example in entry.examples]
 
 
 def term_names() -> list[tuple[str, str]]:

@@ -37,7 +37,7 @@ def rule_files(lang: str) -> list[tuple[str, str]]:
                 files.append((f"rules/{folder}/{stem}.jsonl", path.read_text("utf-8")))
     if not any(name.startswith(f"rules/{lang}/") for name, _ in files):
         raise RuleError(f"no rules for language {lang!r}")
-    return files + term_files() + list(regulatory_files())
+    return files + term_files() + list(regulatory_files()) + list(context_files())
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,17 @@ def _term_files() -> tuple[tuple[str, str], ...]:
     root = resources.files("claimx").joinpath("rules", "terms")
     return tuple((f"rules/terms/{stem}.tsv", path.read_text("utf-8")) for stem in TERM_TABLES
                  if (path := root.joinpath(f"{stem}.tsv")).is_file())
+
+
+CONTEXT_FILE = "contexts"  # parsed by claimx.contexts; every language's is read together
+
+
+@lru_cache(maxsize=1)
+def context_files() -> tuple[tuple[str, str], ...]:
+    """(name, text) of every language's context words (part of each language's rules version)."""
+    root = resources.files("claimx").joinpath("rules")
+    return tuple((f"rules/{lang}/{CONTEXT_FILE}.jsonl", path.read_text("utf-8")) for lang in available_languages()
+                 if (path := root.joinpath(lang, f"{CONTEXT_FILE}.jsonl")).is_file())
 
 
 REGULATORY_TABLES = ("health_claims", "upper_levels")  # parsed by claimx.regulatory

@@ -29,7 +29,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from claimx.errors import RuleError
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
-from claimx.rulefiles import RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
+from claimx.rulefiles import CONTEXT_FILE, RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
 from claimx.terms import BIOLOGY_HEADS, concept_entries, generic_head_forms, head_candidates, load_concepts
 
 Label = Literal[
@@ -556,7 +556,7 @@ def read_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
     entries: dict[str, RuleEntry] = {}
     files = rule_files(lang)
     for name, text in files:
-        if name.endswith(".tsv"):
+        if name.endswith(".tsv") or name.endswith(f"/{CONTEXT_FILE}.jsonl"):  # parsed elsewhere
             continue
         for entry in parse_rule_file(name, text):
             if entry.id in entries:

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from claimx.contexts import alternation
 from claimx.dose import FoundDose
 from claimx.extraction.cues import certainty_of, in_scope, polarity_of
 from claimx.extraction.discourse import (
@@ -117,8 +118,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     return _unique(claims)
 
 
-AIM_ENDS = re.compile(r",\s+(?:och|og|and|men|but|mens|medan|while)\b|\b(?:visade|visar|fann|viste|viser|fandt|fant|"
-                      r"showed|shows|found|concluded|konkluderade|konkluderede|konkluderte)\b", re.IGNORECASE)
+AIM_ENDS = re.compile(r",\s+" + alternation("CLAUSE_LINK") + r"\b|\b" + alternation("FINDING_VERB") + r"\b",
+                      re.IGNORECASE)
 
 
 def _asked(aim: Mention, outcome: Mention, sentence: Sentence) -> bool:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claimx.contexts import alternation
 from claimx.extraction.mentions import Mention, Sentence, point
 from claimx.models import Evidence
 
@@ -196,8 +197,8 @@ class Discourse:
         return Named(named.name, named.form, "discourse.list") if named else None
 
 
-STRONGER_EFFECT = re.compile(r"\b(?:stærkere|sterkere|starkare|større|större|bedre|bättre|stronger|greater|better)\s+"
-                             r"(?:effekt|effekter|virkning|virkninger|verkan|effect|effects)\b", re.IGNORECASE)
+STRONGER_EFFECT = re.compile(r"\b" + alternation("STRONGER") + r"\s+" + alternation("EFFECT_NOUN") + r"\b",
+                             re.IGNORECASE)
 
 
 def compared_effect(sentence: Sentence, discourse: Discourse) -> list[Mention]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimx.contexts import alternation, context_words
 from claimx.described import MAX_ORGANS
 from claimx.extraction.cues import level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
@@ -123,12 +124,11 @@ def level_changes(sentence: Sentence, sub: Sub, outcome: Mention) -> bool:
 
 
 # A condition word that names people ("fibromyalgipatienter", "astmasjuka", "hjertesvigtpatienterne").
-PERSON_HEADS = re.compile(r"(?:patient|pasient)(?:en|er|erna|erne|ene|s)?$|(?:sjuka|sjuke|syge|syke|ramte|drabbade)$"
+PERSON_HEADS = re.compile(alternation("PERSON_NOUN") + "$"
                           r"|[a-zæøåäö]{4}iker(?:e|na|ne|ene|erne)?$")  # "diabetiker", "astmatikere"
 # People described by a condition: "patienter med astma", "kvinder med mild migræne", "patients who have gout".
-CONJOINED = re.compile(r"\s*(?:,|og|och|and|eller|or)\s+(?:\w+\s+)?")
-WITH_CONDITION = re.compile(r"\s+(?:med|with|som har|som hade|der har|who have|who had|som lider av|som lider af|"
-                            r"der lider af|suffering from)\s+(?:\w+\s+)?$", re.IGNORECASE)
+CONJOINED = re.compile(r"\s*(?:,|" + alternation("AND_OR") + r")\s+(?:\w+\s+)?")
+WITH_CONDITION = re.compile(r"\s+" + alternation("WITH_CONDITION") + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def without_populations(sentence: Sentence, outcomes: list[Mention], sub: Sub) -> list[Mention]:
@@ -159,8 +159,8 @@ def _is_population(sentence: Sentence, condition: Mention) -> bool:
 
 
 # A drug that qualifies a condition: "statinassosierte muskelplager", "muskelsmerter ved statinbehandling".
-MODIFIER_WORD = re.compile(r"(?:assosiert|associer|associat|relater|related|induc|utløst|udløst|orsakad)\w*$", re.IGNORECASE)
-CONDITION_BY = re.compile(r"\s+(?:ved|vid|under|efter|etter|after|during|from|fra|från)\s+$", re.IGNORECASE)
+MODIFIER_WORD = re.compile(alternation("RELATED_STEM") + r"\w*$", re.IGNORECASE)
+CONDITION_BY = re.compile(r"\s+" + alternation("CONDITION_BY") + r"\s+$", re.IGNORECASE)
 
 
 def modifies(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -> bool:
@@ -177,9 +177,9 @@ def modifies(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -
 
 
 # Conditions a finding holds regardless of: "effektiv oavsett ålder, kön eller allergier".
-REGARDLESS = re.compile(r"\b(?:oavsett|uanset|uansett|regardless of|irrespective of)\b[^.;:()]{0,60}$", re.IGNORECASE)
+REGARDLESS = re.compile(r"\b" + alternation("REGARDLESS") + r"\b[^.;:()]{0,60}$", re.IGNORECASE)
 # A symptom of a disease named right after it: "värk vid artros", "smerter ved gigt", "pain in arthritis".
-SYMPTOM_OF = re.compile(r"\s+(?:vid|ved|i forbindelse med|in|with)\s+$", re.IGNORECASE)
+SYMPTOM_OF = re.compile(r"\s+" + alternation("SYMPTOM_OF") + r"\s+$", re.IGNORECASE)
 
 
 def aside(sentence: Sentence, outcome: Mention) -> bool:
@@ -194,16 +194,14 @@ def aside(sentence: Sentence, outcome: Mention) -> bool:
                for c in sentence.of("CONDITION") if c.start > outcome.end)
 
 
-TITLE_BEFORE = re.compile(r"(?:journal|archives|annals|tidsskrift|tidskrift)\s+(?:of|for|för)\s+(?:the\s+)?$", re.IGNORECASE)
+TITLE_BEFORE = re.compile(alternation("JOURNAL_NOUN") + r"\s+" + alternation("JOURNAL_PREP") + r"\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 
 
 LOWERED_LEVEL = "com.level."
 # Words that may stand between a lowering verb and the nutrient it lowers ("minskar mängden Q10",
 # "reduksjon i CoQ-10", "tapper kroppen for magnesium", "lowers the body's levels of zinc").
-OBJECT_WORDS = frozenset("""
-i av af på for för of in the body's kroppens kroppen kroppen mängden mængden mengden amount level levels
-nivån nivåerna niveauet niveauerne nivået nivåene halten indholdet innholdet
-""".split())
+OBJECT_WORDS = context_words("OBJECT_WORD")
 
 
 def lowered_nutrients(sentence: Sentence) -> list[Mention]:
@@ -246,8 +244,7 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
 
 
 # A substance that is only the measure another is compared with ("kalk i förhållande till magnesium").
-RELATIVE_TO = re.compile(r"(?:i förhållande till|i forhold til|in relation to|relative to|in proportion to)\s+$",
-                         re.IGNORECASE)
+RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+$", re.IGNORECASE)
 INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
 
 

@@ -1,0 +1,110 @@
+"""Context words: the closed word classes the claim-linking rules read around a mention.
+
+``rules/<lang>/contexts.jsonl`` holds, per language, the words of each context
+("med", "som har", "der lider af" between people and their condition), each
+line with a stable id, validated here. The rules that read them
+(:mod:`claimx.extraction.links` and its neighbours) build their regexes from
+the words of every language together, as articles mix languages (an English
+journal title in a Danish article), so adding a word to one file is enough.
+
+The sentence grammar around the words (spaces, optional words, where the match
+must end) stays in the code; what each context decides is in :data:`CONTEXTS`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from claimx.errors import RuleError
+from claimx.rulefiles import context_files
+
+CONTEXTS = {  # context -> where its words are read, and what they decide
+    "PERSON_NOUN": "a condition word ending in one is a group of people, not an outcome (\"fibromyalgipatienter\")",
+    "WITH_CONDITION": "between people and a condition, it names who was studied (\"patienter med astma\")",
+    "AND_OR": "joins conditions in a row that describe the same group (\"personer med ledvärk och artros\")",
+    "RELATED_STEM": "a substance word with this stem qualifies the condition after it (\"statinrelaterad värk\")",
+    "CONDITION_BY": "between a condition and a substance, the substance qualifies it (\"värk vid statinbehandling\")",
+    "REGARDLESS": "a condition after it is what a finding holds regardless of (\"oavsett ålder\")",
+    "SYMPTOM_OF": "between a symptom and a disease, the symptom is part of the disease (\"värk vid artros\")",
+    "JOURNAL_NOUN": "begins a journal's name, so a condition in it is no outcome (\"Journal of Pain\")",
+    "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",
+    "OBJECT_WORD": "may stand between a lowering verb and the nutrient it lowers (\"minskar mängden Q10\")",
+    "RELATIVE_TO": "a substance after it is only the measure another is set against (\"kalk i förhållande till\")",
+    "CLAUSE_LINK": "after a comma, ends a study aim's clause (\"..., men fann\")",
+    "FINDING_VERB": "ends a study aim's clause: the finding follows (\"visade\", \"fandt\")",
+    "STRONGER": "before an effect noun, a stronger effect than the one just reported (\"starkare effekt\")",
+    "EFFECT_NOUN": "after a STRONGER word (\"effekt\", \"virkning\")",
+}
+
+# Contexts whose words are parts of a word (an ending, a stem); the others' are whole words.
+PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM"})
+
+
+class ContextWords(BaseModel):
+    """One line of a context file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z]{2}\.context\.[a-z_]+$")
+    context: str
+    words: list[str] = Field(min_length=1)
+    examples: list[str] = Field(default_factory=list)
+
+    @field_validator("context")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in CONTEXTS:
+            raise ValueError(f"unknown context {value!r} (known: {', '.join(CONTEXTS)})")
+        return value
+
+    @field_validator("words")
+    @classmethod
+    def _plain(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not word or word != word.strip() or word != word.lower() or "  " in word:
+                raise ValueError(f"a word must be lowercase, trimmed and singly spaced: {word!r}")
+        return words
+
+
+def parse_context_file(name: str, text: str) -> list[ContextWords]:
+    """Validate each non-blank, non-comment line; errors name the file and line."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            found.append(ContextWords.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as error:
+            raise RuleError(f"{name}:{number}: {error}") from None
+    return found
+
+
+@lru_cache(maxsize=1)
+def load_contexts() -> dict[str, tuple[str, ...]]:
+    """Every context's words over all languages, first seen first, each once."""
+    words: dict[str, dict[str, None]] = {context: {} for context in CONTEXTS}
+    ids: set[str] = set()
+    for name, text in context_files():
+        for entry in parse_context_file(name, text):
+            if entry.id in ids:
+                raise RuleError(f"{name}: duplicate id {entry.id}")
+            ids.add(entry.id)
+            words[entry.context].update(dict.fromkeys(entry.words))
+    return {context: tuple(found) for context, found in words.items()}
+
+
+def context_words(context: str) -> frozenset[str]:
+    """The words of ``context`` in any language."""
+    return frozenset(load_contexts()[context])
+
+
+def alternation(context: str) -> str:
+    """A regex group matching any word of ``context`` (longest first; spaces as written)."""
+    words = sorted(load_contexts()[context], key=lambda word: (-len(word), word))
+    if not words:
+        return "(?!)"
+    return "(?:" + "|".join(re.escape(word) for word in words) + ")"
