@@ -38,10 +38,12 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "FINDING_VERB": "ends a study aim's clause: the finding follows (\"visade\", \"fandt\")",
     "STRONGER": "before an effect noun, a stronger effect than the one just reported (\"starkare effekt\")",
     "EFFECT_NOUN": "after a STRONGER word (\"effekt\", \"virkning\")",
+    "LEVEL_NOUN": "a level word with this stem may stand apart from its substance (\"brist på järn\")",
+    "LEVEL_PREP": "between a level noun and its substance (\"nivåer av\", \"mangel på\")",
 }
 
 # Contexts whose words are parts of a word (an ending, a stem); the others' are whole words.
-PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM"})
+PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM", "LEVEL_NOUN"})
 
 
 class ContextWords(BaseModel):

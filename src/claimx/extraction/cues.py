@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from claimx.contexts import alternation
 from claimx.extraction.mentions import Mention, Sentence, overlaps
 
 NEGATION_WINDOW = 8
@@ -136,8 +137,8 @@ def _part_of_a_name(cue: Mention, anchor: Mention, substance: tuple[int, int], r
 
 
 DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)
-LEVEL_NOUN = re.compile(r"niv[åa]|niveau|level|status|halt|halter|v[äæ]rd|verdi|brist|mangel|deficien", re.I)
-LEVEL_LINK = re.compile(r"\W{0,3}(?:(?:av|på|af|of|i|in)\W{1,3})?")  # "brist på", "nivåer av", "levels of"
+LEVEL_NOUN = re.compile(alternation("LEVEL_NOUN"), re.I)
+LEVEL_LINK = re.compile(r"\W{0,3}(?:" + alternation("LEVEL_PREP") + r"\W{1,3})?")  # "brist på", "nivåer av", "levels of"
 
 
 def is_level(sentence: Sentence, substance: tuple[int, int]) -> bool:
