@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from tests.helpers import claims_of
+from helpers import claims_of
 
 from claimx import contexts, rulefiles
 from claimx.contexts import CONTEXTS, PARTS_OF_WORDS, load_contexts, parse_context_file

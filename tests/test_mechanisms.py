@@ -1093,3 +1093,77 @@ def test_a_hedge_on_the_writers_interest_leaves_the_claim_asserted(lang, text):
 def test_too_much_of_a_substance_harms(lang, text, icd, polarity):
     claims = [c for c in with_outcome(claims_of(text, lang)) if outcome(c) == icd]
     assert claims and {c.polarity for c in claims} == {polarity}
+
+
+# A modal, words in between, then "ge"/"give"/"gi" and a condition: the substance causes it
+@pytest.mark.parametrize("lang,text,icd", [
+    ("sv", "Zink kan hos känsliga personer ge illamående.", "R11"),
+    ("da", "Jern kan i høje doser give forstoppelse.", "K59"),
+    ("nb", "Jern kan i store doser gi forstoppelse.", "K59"),
+])
+def test_a_modal_then_give_is_harm(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if outcome(c) == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [("harm", "hedged")]
+
+
+# Change verbs and risk verbs written for this table: "avtog", "aftog", "avtok", "risikerer"
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("sv", "Illamåendet avtog hos dem som fick ingefära.", "R11", "benefit"),
+    ("da", "Kvalmen aftog hos dem, der fik ingefær.", "R11", "benefit"),
+    ("nb", "Kvalmen avtok hos dem som fikk ingefær.", "R11", "benefit"),
+    ("da", "Tager man for meget jern, risikerer man forstoppelse.", "K59", "harm"),
+    ("nb", "Tar man for mye jern, risikerer man forstoppelse.", "K59", "harm"),
+])
+def test_change_and_risk_verbs(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if outcome(c) == icd]
+    assert [c.polarity for c in claims] == [polarity]
+
+
+# An outcome that changes ("förkylningarna blev kortare") is no subject acting on something: the
+# substance the discourse implies made it change. A disease that acts ("kan skada") still is.
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("sv", "Forskarna gav zink till 200 förkylda vuxna. Förkylningarna blev kortare än med placebo.", "J00",
+     "benefit"),
+    ("da", "Deltagerne fik magnesium i tre måneder. Migræneanfaldene blev færre.", "G43", "benefit"),
+    ("nb", "Deltakerne fikk sink i to uker. Forkjølelsen ble kortere enn i placebogruppen.", "J00", "benefit"),
+])
+def test_an_outcome_that_changes_takes_the_implied_substance(lang, text, icd, polarity):
+    second = text.split(". ", 1)[1]
+    claims = [c for c in claims_of(text, lang) if c.sentence.text == second and outcome(c) == icd]
+    assert [(c.substance.text, c.polarity) for c in claims] == [("", polarity)]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Deltagarna fick magnesium i tre månader. Högt blodtryck kan skada njurarna."),
+    ("da", "Deltagerne fik magnesium i tre måneder. Forhøjet blodtryk kan skade nyrerne."),
+])
+def test_a_disease_that_acts_takes_no_implied_substance(lang, text):
+    second = text.split(". ", 1)[1]
+    assert [c for c in claims_of(text, lang) if c.sentence.text == second] == []
+
+
+# "däremot"/"derimod"/"derimot" end a clause only where they open one (after a comma or at the start)
+@pytest.mark.parametrize("lang,text,icd,certainty", [
+    ("sv", "Antalet migränanfall minskade däremot inte med magnesium.", "G43", "negated"),
+    ("nb", "Antallet migreneanfall ble derimot ikke redusert av magnesium.", "G43", "negated"),
+    ("da", "Antallet af migræneanfald faldt derimod ikke med magnesium.", "G43", "negated"),
+    ("sv", "Magnesium lindrade huvudvärken, däremot minskade inte illamåendet.", "R51", "asserted"),
+    ("sv", "Magnesium lindrade huvudvärken, däremot minskade inte illamåendet.", "R11", "negated"),
+])
+def test_an_adverb_ends_a_clause_only_where_it_opens_one(lang, text, icd, certainty):
+    claims = [c for c in claims_of(text, lang) if outcome(c) == icd]
+    assert [c.certainty for c in claims] == [certainty]
+
+
+# A deficiency named on its own after the substance is the substance's: an association
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("sv", "Jod behövs för sköldkörteln, och brist kan ge struma.", "E04", "association"),
+    ("da", "Jern er vigtigt for kroppen, og mangel kan give træthed.", "R53", "association"),
+    ("nb", "Jod er viktig for skjoldbruskkjertelen, og mangel kan gi struma.", "E04", "association"),
+    # a deficiency that is an effect's object is not the subject of a clause of its own
+    ("sv", "Q10 förbättrar hjärtats funktion och kompenserar för en brist i hjärtmuskeln vid hjärtsvikt.", "I50",
+     "benefit"),
+])
+def test_a_deficiency_on_its_own_is_the_substances(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if outcome(c) == icd]
+    assert [c.polarity for c in claims] == [polarity]

@@ -34,16 +34,19 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",
     "OBJECT_WORD": "may stand between a lowering verb and the nutrient it lowers (\"minskar mängden Q10\")",
     "RELATIVE_TO": "a substance after it is only the measure another is set against (\"kalk i förhållande till\")",
-    "CLAUSE_LINK": "after a comma, ends a study aim's clause (\"..., men fann\")",
+    "CLAUSE_LINK": "after a comma, ends a study aim's clause (\"..., men fann\"); before a deficiency, joins "
+                   "the clause it is the subject of (\"och brist kan ge\")",
     "FINDING_VERB": "ends a study aim's clause: the finding follows (\"visade\", \"fandt\")",
     "STRONGER": "before an effect noun, a stronger effect than the one just reported (\"starkare effekt\")",
     "EFFECT_NOUN": "after a STRONGER word (\"effekt\", \"virkning\")",
     "LEVEL_NOUN": "a level word with this stem may stand apart from its substance (\"brist på järn\")",
     "LEVEL_PREP": "between a level noun and its substance (\"nivåer av\", \"mangel på\")",
+    "DEFICIENCY_NOUN": "a deficiency standing alone after its substance, before an outcome: an association "
+                       "(\"D-vitamin behövs, och brist kan ge ...\")",
 }
 
 # Contexts whose words are parts of a word (an ending, a stem); the others' are whole words.
-PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM", "LEVEL_NOUN"})
+PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM", "LEVEL_NOUN", "DEFICIENCY_NOUN"})
 
 
 class ContextWords(BaseModel):

@@ -133,7 +133,7 @@ def rule_lemma_table(lang: str, full: dict[str, str], lexicon: Lexicon) -> dict[
     whose lemma is such a pattern matter; every other form keeps its text.
     """
     targets = {p.words[0] for patterns in lexicon.exact.values() for p in patterns
-               if not p.entry.cased and len(p.words) == 1}
+               if not p.entry.cased and p.entry.inflected and len(p.words) == 1}
     return {form: lemma for form, lemma in sorted(full.items())
             if lemma.lower() in targets and form.lower() != lemma.lower()}
 
@@ -172,7 +172,7 @@ def word_patterns(word: str, lexicon: Lexicon, lemmas: dict[str, str] | None) ->
         if lemma == word and not word.islower():
             lemma = lemmas.get(lower, lower)
         if lemma and lemma != lower:
-            found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact")
+            found += tuple(p for p in lexicon.word_matches(lemma) if p.mode == "exact" and p.entry.inflected)
     if len(cache) > 500_000:
         cache.clear()  # memory stays flat on endless streams of new words
     cache[word] = found

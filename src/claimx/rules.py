@@ -93,6 +93,7 @@ class RuleEntry(Model):
     direction: Direction = "both"
     rises: bool = False  # an EFFECT saying "more of": benefit for a target, harm for a condition
     cased: bool = False
+    inflected: bool = True  # a single word also matches its inflected forms (through the lemma table)
     kind: Literal["supplement", "food", "drug", "other", "process"] | None = None
     examples: list[str] = Field(default_factory=list)
 

@@ -25,11 +25,23 @@ def clause(sentence: Sentence, mention: Mention) -> tuple[int, int]:
     """Character range of the clause around a mention: between the nearest terminators."""
     left, right = sentence.start, sentence.end
     for term in sentence.of("TERMINATOR"):
+        if term.entry.id.endswith(".adverb") and not opens_clause(sentence, term):
+            continue  # "blev däremot inte kortare": an adverb inside its clause ends nothing
         if term.end <= mention.start:
             left = max(left, term.end)
         elif term.start >= mention.end:
             right = min(right, term.start)
     return left, right
+
+
+CLAUSE_OPENERS = (",", ";", ":", "–", "—", "(")
+
+
+def opens_clause(sentence: Sentence, term: Mention) -> bool:
+    """The word begins a clause: at the sentence's start or after a comma, semicolon, colon or dash
+    ("..., däremot minskade"), not inside one ("blev däremot inte")."""
+    before = sentence.text[:term.start - sentence.start].rstrip()
+    return not before or before.endswith(CLAUSE_OPENERS)
 
 
 def in_scope(cue: Mention, anchor: Mention, sentence: Sentence) -> bool:
@@ -100,7 +112,7 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         for cue in stated:  # "associerat med bättre kognitiv funktion": "bättre" is the link's direction
             if not any(cue.end <= s.start and s.end <= anchor.start for s in sentence.of("SUBSTANCE")):
                 return "association", cue  # (after a new subject it is not this link)
-    level = level_of(sentence, substance)
+    level = level_of(sentence, substance) or _deficiency_before(sentence, substance, anchor)
     if level is not None and anchor.label == "TARGET" and anchor.start <= level.start and level.end <= anchor.end:
         level = None  # "raised magnesium levels": the level word names the outcome itself
     if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
@@ -116,6 +128,21 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     if nearest.entry.rises and anchor.label == "CONDITION" and nearest.end <= anchor.start:
         return "harm", nearest  # "en økning i atrieflimmer": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+def _deficiency_before(sentence: Sentence, substance: tuple[int, int], anchor: Mention) -> Mention | None:
+    """A deficiency standing alone as the subject of a clause joined on after the substance's, with
+    no other substance after it: the substance's ("Jod behövs för sköldkörteln, och brist kan ge
+    struma", "jern er vigtigt, og svær mangel giver træthed"; not "motverkar en brist")."""
+    words = [m for m in sentence.mentions if m.label in ("TARGET", "CONDITION", "SUBSTANCE")]
+    later = [m for m in sentence.of("SUBSTANCE") if substance[1] <= m.start and m.end <= anchor.start]
+    for level in sentence.of("LEVEL"):
+        if substance[1] <= level.start and level.end <= anchor.start and not any(overlaps(level, w) for w in words) \
+                and DEFICIENCY_NOUN.search(sentence.text[level.start - sentence.start:level.end - sentence.start]) \
+                and JOINED_SUBJECT.search(sentence.text, 0, level.start - sentence.start) \
+                and in_scope(level, anchor, sentence) and not any(level.end <= m.start for m in later):
+            return level
+    return None
 
 
 def _in_a_trial(sentence: Sentence, anchor: Mention) -> bool:
@@ -138,6 +165,9 @@ def _part_of_a_name(cue: Mention, anchor: Mention, substance: tuple[int, int], r
 
 DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)
 LEVEL_NOUN = re.compile(alternation("LEVEL_NOUN"), re.I)
+DEFICIENCY_NOUN = re.compile(alternation("DEFICIENCY_NOUN"), re.I)
+# A clause joined on: after a comma, semicolon or "och"/"og"/"and"/"men", with at most one word between
+JOINED_SUBJECT = re.compile(r"(?:[,;]|\b" + alternation("CLAUSE_LINK") + r")\s+(?:\w+\s+)?$", re.I)
 LEVEL_LINK = re.compile(r"\W{0,3}(?:" + alternation("LEVEL_PREP") + r"\W{1,3})?")  # "brist på", "nivåer av", "levels of"
 
 
