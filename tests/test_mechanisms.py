@@ -1167,3 +1167,28 @@ def test_an_adverb_ends_a_clause_only_where_it_opens_one(lang, text, icd, certai
 def test_a_deficiency_on_its_own_is_the_substances(lang, text, icd, polarity):
     claims = [c for c in claims_of(text, lang) if outcome(c) == icd]
     assert [c.polarity for c in claims] == [polarity]
+
+
+# What the people studied take, or what the subject is combined with, is no subject of its own
+@pytest.mark.parametrize("lang,text,icd,substances", [
+    ("sv", "Hos personer som tar blodförtunnande läkemedel som warfarin kan fiskolja öka blödningsrisken.", "R58",
+     {"omega-3"}),
+    ("da", "Kombineret med blodfortyndende medicin kan fiskeolie øge risikoen for blødning.", "R58", {"omega-3"}),
+    ("nb", "Kombinert med vanndrivende legemidler og enkelte blodtrykksmedisiner kan ibuprofen gi akutt nyresvikt.",
+     "N17", {"ibuprofen"}),
+    ("en", "In people who take blood thinners such as warfarin, fish oil may raise the risk of bleeding.", "R58",
+     {"omega-3"}),
+    # alone, or before the effect, the people taking it are the subject
+    ("da", "Personer, der tager statiner, oplever oftere muskelsmerter.", "M79", {"statins"}),
+    ("sv", "Magnesium tillsammans med B6 minskade besvären vid PMS.", "N94", {"magnesium", "vitamin b6"}),
+])
+def test_co_medication_is_no_subject(lang, text, icd, substances):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert {c.substance.name for c in claims} == substances
+
+
+def test_co_medication_named_after_the_effect_leaves_the_claim_to_the_topic():
+    text = ("Fiskolja säljs som kosttillskott. Fiskolja kan sänka triglyceriderna. "
+            "Höga doser kan däremot öka blödningsrisken hos personer som tar warfarin.")
+    last = [c for c in claims_of(text, "sv") if c.sentence.text.startswith("Höga doser")]
+    assert {(c.substance.name, c.condition.icd10) for c in last if c.condition} == {("omega-3", "R58")}

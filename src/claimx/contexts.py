@@ -41,6 +41,11 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "EFFECT_NOUN": "after a STRONGER word (\"effekt\", \"virkning\")",
     "LEVEL_NOUN": "a level word with this stem may stand apart from its substance (\"brist på järn\")",
     "LEVEL_PREP": "between a level noun and its substance (\"nivåer av\", \"mangel på\")",
+    "TAKER": "a substance a few words after it is what the people studied take, no subject, when another "
+             "substance is (\"hos personer som tar warfarin kan fiskolja ...\")",
+    "COMBINED_WITH": "opening a sentence, a substance a few words after it is a co-factor of the subject after "
+                     "it (\"Kombinerat med antidepressiva kan johannesört ge ...\")",
+    "SUCH_AS": "joins a class and its member, both taken by the people studied (\"läkemedel som warfarin\")",
     "DEFICIENCY_NOUN": "a deficiency standing alone after its substance, before an outcome: an association "
                        "(\"D-vitamin behövs, och brist kan ge ...\")",
 }

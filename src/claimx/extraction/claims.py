@@ -33,6 +33,7 @@ from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
     LOWERED_LEVEL,
     aside,
+    co_medications,
     compared_to,
     described_by,
     links,
@@ -183,6 +184,8 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         ids = [mention.entry.id] + ([f.entry.id for f in forms if overlaps(f, mention)] if form else [])
         subs.append(Sub(mention.entry.name or "", form, mention.start, mention.end, ids))
     subs = [s for s in _dedupe(subs) if not compared_to(sentence, s, mentions)]
+    if subs and _only_co_medication(sentence, subs, discourse):
+        subs = []  # "Höga doser kan öka blödningsrisken hos dem som tar warfarin": the topic's claim
     if subs:
         return subs
     named = discourse.lead_in.substance if item and discourse.lead_in else None
@@ -195,6 +198,17 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         kind = discourse.of_kind(typed[0]) if typed else None
         return [_implied_sub(sentence, n) for n in ([kind] if kind else discourse.implied_all())]
     return [_implied_sub(sentence, named)]
+
+
+def _only_co_medication(sentence: Sentence, subs: list[Sub], discourse: Discourse) -> bool:
+    """Every substance named is what the people studied take, named after the effect ("kan öka
+    blödningsrisken hos dem som tar warfarin"), and the discourse implies another. Before the effect
+    the people taking it are the subject: "de som tager statiner oplever muskelsmerter"."""
+    taken = co_medications(sentence)
+    cues = sentence.of("EFFECT")
+    if not cues or not all((s.start, s.end) in taken and s.start >= cues[0].end for s in subs):
+        return False
+    return any(n.name not in {s.name for s in subs} for n in discourse.implied_all())
 
 
 def continues(sentence: Sentence) -> bool:

@@ -245,6 +245,15 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
 
 # A substance that is only the measure another is compared with ("kalk i förhållande till magnesium").
 RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+$", re.IGNORECASE)
+# What the people studied take, or what the subject is combined with: "hos personer som tar warfarin",
+# "Kombinerat med antidepressiva läkemedel kan johannesört ..."; a few words may stand before the
+# first substance, and others may be joined to it ("blodförtunnande läkemedel som warfarin").
+TAKEN_BY = re.compile(r"\b" + alternation("TAKER") + r"\s+", re.IGNORECASE)
+COMBINED_FIRST = re.compile(r"^\W*" + alternation("COMBINED_WITH") + r"\s+", re.IGNORECASE)
+LEAD_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
+JOINED = re.compile(r"(?:\s+[\w-]+)?\s*,?\s*(?:" + alternation("AND_OR") + "|" + alternation("SUCH_AS") + r")\s+(?:[\w-]+\s+)?",
+                    re.IGNORECASE)
+
 INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
 
 
@@ -256,6 +265,28 @@ def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) ->
                for m in mentions for e in sentence.of("EFFECT") if e.entry.polarity == "harm")
 
 
+def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
+    """Spans of the substances that are what the people studied take, or what the sentence's subject
+    is combined with: the first substance a few words after a TAKER phrase (or an opening
+    COMBINED_WITH phrase), and those joined to it."""
+    subs = sorted(sentence.of("SUBSTANCE"), key=lambda m: m.start)
+    found: set[tuple[int, int]] = set()
+    text = sentence.text
+    opening = COMBINED_FIRST.match(text)
+    for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text)):
+        at = phrase.end()
+        first = next((m for m in subs if m.start - sentence.start >= at), None)
+        if first is None or not LEAD_WORDS.fullmatch(text, at, first.start - sentence.start):
+            continue
+        found.add((first.start, first.end))
+        for nxt in subs[subs.index(first) + 1:]:
+            if not JOINED.fullmatch(text, first.end - sentence.start, nxt.start - sentence.start):
+                break
+            found.add((nxt.start, nxt.end))
+            first = nxt
+    return found
+
+
 def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     """The substance is no subject of its own: the measure another substance is set against, or a
     drug class named just before the member it stands for."""
@@ -264,6 +295,10 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     text = sentence.text
     if RELATIVE_TO.search(text, max(0, sub.start - sentence.start - 30), sub.start - sentence.start):
         return True
+    taken = co_medications(sentence)
+    if (sub.start, sub.end) in taken and any(m.entry.name != sub.name and (m.start, m.end) not in taken
+                                             for m in mentions):
+        return True  # "hos personer som tar warfarin kan fiskolja öka blödningsrisken": fish oil's claim
     if _caused_deficiency(sentence, sub, mentions):
         return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
