@@ -50,7 +50,24 @@ CONDITIONS = [
     ("en", "Magnesium lowers the risk of type 2 diabetes.", "E11"),
     ("en", "Fish oil reduces the risk of heart attack.", "I21"),
     ("en", "Zinc shortens the common cold.", "J00"),
+    # names added after eval/written: a first word inflected in a phrase, an adjective, a plain noun
+    ("sv", "Johannesört kan öka känsligheten för solljus.", "L56"),
+    ("nb", "Ibuprofen kan gi blødninger i mage og tarm.", "K92"),
+    ("da", "For meget B6 kan give nerveskader.", "G62"),
+    ("sv", "Risken att bli förkyld minskade med zink.", "J00"),
+    ("da", "For meget koffein kan give rastløshed.", "R45"),
 ]
+
+
+# A drug's word is not the condition it is named for ("antidepressiva" is no depression)
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Tillsammans med antidepressiva kan johannesört ge illamående."),
+    ("da", "Sammen med antidepressiva kan perikon give kvalme."),
+    ("sv", "Johannesört och antidepressiva läkemedel kan ge illamående."),
+])
+def test_a_drug_word_is_no_condition(lang, text):
+    claims = claims_of(text, lang)
+    assert claims and all(c.condition is None or c.condition.icd10 != "F32" for c in claims)
 
 
 @pytest.mark.parametrize("lang,text,icd", CONDITIONS)
