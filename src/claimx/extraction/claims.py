@@ -204,9 +204,11 @@ def _only_co_medication(sentence: Sentence, subs: list[Sub], discourse: Discours
     """Every substance named is what the people studied take, named after the effect ("kan öka
     blödningsrisken hos dem som tar warfarin"), and the discourse implies another. Before the effect
     the people taking it are the subject: "de som tager statiner oplever muskelsmerter"."""
-    taken = co_medications(sentence)
     cues = sentence.of("EFFECT")
-    if not cues or not all((s.start, s.end) in taken and s.start >= cues[0].end for s in subs):
+    if not cues or not all(s.start >= cues[0].end for s in subs):
+        return False
+    taken = co_medications(sentence)
+    if not all((s.start, s.end) in taken for s in subs):
         return False
     return any(n.name not in {s.name for s in subs} for n in discourse.implied_all())
 
