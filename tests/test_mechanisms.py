@@ -1192,3 +1192,19 @@ def test_co_medication_named_after_the_effect_leaves_the_claim_to_the_topic():
             "Höga doser kan däremot öka blödningsrisken hos personer som tar warfarin.")
     last = [c for c in claims_of(text, "sv") if c.sentence.text.startswith("Höga doser")]
     assert {(c.substance.name, c.condition.icd10) for c in last if c.condition} == {("omega-3", "R58")}
+
+
+# "kan inte"/"ikke kan"/"cannot" denies; "kan ikke udelukkes" (cannot be ruled out) and "kan ikke
+# bare" (can not only) still hedge
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", [
+    ("sv", "Tranbär kan inte bota en urinvägsinfektion.", "N39", "no_effect", "negated"),
+    ("da", "Det er vigtigt at vide, at tranebær ikke kan kurere en blærebetændelse.", "N39", "no_effect", "negated"),
+    ("nb", "Tranebær kan ikke kurere en urinveisinfeksjon.", "N39", "no_effect", "negated"),
+    ("en", "Cranberry cannot cure a urinary tract infection.", "N39", "no_effect", "negated"),
+    ("da", "En effekt på migræne kan ikke udelukkes for magnesium.", "G43", "association", "hedged"),
+    ("da", "Magnesium kan ikke bare lindre migræne, men også søvnløshed.", "G43", "benefit", "hedged"),
+    ("sv", "Magnesium kan lindra migrän.", "G43", "benefit", "hedged"),
+])
+def test_an_ability_modal_beside_a_negation_denies(lang, text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]

@@ -46,6 +46,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "COMBINED_WITH": "opening a sentence, a substance a few words after it is a co-factor of the subject after "
                      "it (\"Kombinerat med antidepressiva kan johannesört ge ...\")",
     "SUCH_AS": "joins a class and its member, both taken by the people studied (\"läkemedel som warfarin\")",
+    "ABILITY_MODAL": "a hedge that is one of these, right beside a negation, denies: \"kan inte bota\" is "
+                     "negated, not hedged",
     "DEFICIENCY_NOUN": "a deficiency standing alone after its substance, before an outcome: an association "
                        "(\"D-vitamin behövs, och brist kan ge ...\")",
 }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from claimx.contexts import alternation
+from claimx.contexts import alternation, context_words
 from claimx.extraction.mentions import Mention, Sentence, overlaps
 
 NEGATION_WINDOW = 8
@@ -74,14 +74,25 @@ def token_gap(a: Mention, b: Mention) -> int:
 def certainty_of(sentence: Sentence, anchor: Mention, effect: Mention | None = None) -> tuple[str, Mention | None]:
     """``hedged``, ``negated`` or ``asserted``, and the cue that decided it."""
     pseudo = sentence.of("PSEUDO")
-    for label, value in (("HEDGE", "hedged"), ("NEGATION", "negated")):
-        for cue in sentence.of(label):
-            if any(overlaps(cue, p) for p in pseudo) or not in_scope(cue, anchor, sentence):
-                continue
-            if label == "NEGATION" and not _near(cue, anchor, effect):
-                continue
-            return value, cue
+    negations = [cue for cue in sentence.of("NEGATION")
+                 if not any(overlaps(cue, p) for p in pseudo) and in_scope(cue, anchor, sentence)]
+    for cue in sentence.of("HEDGE"):
+        if any(overlaps(cue, p) for p in pseudo) or not in_scope(cue, anchor, sentence):
+            continue
+        denied = _cannot(sentence, cue, [n for n in negations if _near(n, anchor, effect)])
+        return ("negated", denied) if denied else ("hedged", cue)
+    for cue in negations:
+        if _near(cue, anchor, effect):
+            return "negated", cue
     return "asserted", None
+
+
+def _cannot(sentence: Sentence, hedge: Mention, negations: list[Mention]) -> Mention | None:
+    """The negation right beside an ability modal ("kan inte", "ikke kan", "cannot"), which denies."""
+    word = sentence.text[hedge.start - sentence.start:hedge.end - sentence.start].lower()
+    if word not in ABILITY_MODALS:
+        return None
+    return next((n for n in negations if token_gap(n, hedge) == 0), None)
 
 
 def _near(cue: Mention, anchor: Mention, effect: Mention | None) -> bool:
@@ -166,6 +177,7 @@ def _part_of_a_name(cue: Mention, anchor: Mention, substance: tuple[int, int], r
 DOSE_AFTER = re.compile(r"\s{1,2}dos", re.I)
 LEVEL_NOUN = re.compile(alternation("LEVEL_NOUN"), re.I)
 DEFICIENCY_NOUN = re.compile(alternation("DEFICIENCY_NOUN"), re.I)
+ABILITY_MODALS = context_words("ABILITY_MODAL")
 # A clause joined on: after a comma, semicolon or "och"/"og"/"and"/"men", with at most one word between
 JOINED_SUBJECT = re.compile(r"(?:[,;]|\b" + alternation("CLAUSE_LINK") + r")\s+(?:\w+\s+)?$", re.I)
 LEVEL_LINK = re.compile(r"\W{0,3}(?:" + alternation("LEVEL_PREP") + r"\W{1,3})?")  # "brist på", "nivåer av", "levels of"
