@@ -56,6 +56,10 @@ CONDITIONS = [
     ("da", "For meget B6 kan give nerveskader.", "G62"),
     ("sv", "Risken att bli förkyld minskade med zink.", "J00"),
     ("da", "For meget koffein kan give rastløshed.", "R45"),
+    # tension headache is G44 (G44.2), headache in general R51
+    ("da", "Koffein kan lindre spændingshovedpine.", "G44"),
+    ("sv", "Koffein kan lindra spänningshuvudvärk.", "G44"),
+    ("sv", "Koffein kan lindra huvudvärk.", "R51"),
 ]
 
 
