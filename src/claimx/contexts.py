@@ -48,12 +48,24 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "SUCH_AS": "joins a class and its member, both taken by the people studied (\"läkemedel som warfarin\")",
     "ABILITY_MODAL": "a hedge that is one of these, right beside a negation, denies: \"kan inte bota\" is "
                      "negated, not hedged",
+    "AGE_BEFORE": "right before a number, the number is an age, not an amount (\"över 50 år\")",
+    "AGE_AFTER": "right after a number, the number is an age (\"4 år gamla\", \"50 år och äldre\")",
+    "IN_BODY": "shortly before an amount, it is what the body holds, no dose (\"kroppen innehåller 25 g\")",
+    "SINCE": "beside a duration, it dates something, no treatment length (\"för 10 år sedan\")",
+    "MORE": "with THAN right before a duration, it is no treatment length (\"i mer än 10 år\")",
+    "THAN": "see MORE",
+    "PERCENT_WORD": "may stand between a percentage and its substance (\"50 % mer magnesium\")",
+    "RISK_STEM": "a disease claim with a word of this stem is a risk-reduction claim (EU register)",
+    "CHILD_STEM": "a claim with a word of this stem concerns children (EU register)",
+    "CHILD_WORD": "a claim with this word concerns children (EU register)",
+    "PREGNANCY_STEM": "a claim with a word of this stem concerns pregnancy (EU register)",
     "DEFICIENCY_NOUN": "a deficiency standing alone after its substance, before an outcome: an association "
                        "(\"D-vitamin behövs, och brist kan ge ...\")",
 }
 
 # Contexts whose words are parts of a word (an ending, a stem); the others' are whole words.
-PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM", "LEVEL_NOUN", "DEFICIENCY_NOUN"})
+PARTS_OF_WORDS = frozenset({"PERSON_NOUN", "RELATED_STEM", "LEVEL_NOUN", "DEFICIENCY_NOUN", "AGE_AFTER", "RISK_STEM",
+                            "CHILD_STEM", "PREGNANCY_STEM"})
 
 
 class ContextWords(BaseModel):

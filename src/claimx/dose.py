@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from claimx.contexts import alternation
 from claimx.rules import RuleEntry, load_entries
 
 # Scandinavian numbers group thousands with "." or a space and use "," for decimals
@@ -23,7 +24,7 @@ THOUSANDS = {"en": ","}
 DASH = r"\s{{0,3}}(?:[-–—]|\b(?:{words})\b)\s{{0,3}}"
 WINDOW_AFTER = 45
 WINDOW_BEFORE = 150
-AGE_WORDS = re.compile(r"(?:över|under|over|äldre|yngre|ældre|eldre|aged|gamla|gamle|gammel|old|ålder|alder)\W*$|^\W*(?:gaml|gamm|old|och äldre|og ældre|og eldre)", re.I)
+AGE_WORDS = re.compile(alternation("AGE_BEFORE") + r"\W*$|^\W*" + alternation("AGE_AFTER"), re.I)
 
 
 @dataclass(frozen=True)
@@ -234,7 +235,7 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
     return _shared_per([d for d in found if not IN_BODY.search(text[max(0, d.start - 30):d.start])], text)
 
 
-IN_BODY = re.compile(r"\b(?:kroppen|kroppens|kroppen innehåller|the body|body contains|i blodet)\b[^.;]{0,20}$", re.I)
+IN_BODY = re.compile(r"\b" + alternation("IN_BODY") + r"\b[^.;]{0,20}$", re.I)
 SHARED_PER_GAP = 90  # "350 mg og 280 mg ... 325 mg pr. dag": a per phrase ends the amounts listed before it
 
 

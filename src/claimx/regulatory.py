@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from claimx.contexts import alternation
 from claimx.errors import RuleError
 from claimx.models import Claim, Regulatory, UpperLevel
 from claimx.rulefiles import regulatory_files
@@ -40,9 +41,9 @@ CLAIM_TYPES = ("function", "risk_reduction", "children")
 POPULATIONS = ("adults", "children 1-3 years", "children 4-6 years", "children 7-10 years", "children 11-14 years",
                "adolescents 15-17 years", "infants 0-6 months", "infants 7-11 months", "pregnancy", "lactation")
 NOT_NUTRIENTS = ("drug", "other")
-RISK = re.compile(r"\b(?:risk\w*|risiko\w*)", re.IGNORECASE)
-CHILDREN = re.compile(r"\b(?:barn\w*|børn\w*|children|child|kids?|småbørn|småbarn)\b", re.IGNORECASE)
-PREGNANCY = re.compile(r"\b(?:gravid\w*|pregnan\w*|svangerskap\w*|graviditet\w*)\b", re.IGNORECASE)
+RISK = re.compile(r"\b" + alternation("RISK_STEM") + r"\w*", re.IGNORECASE)
+CHILDREN = re.compile(r"\b(?:" + alternation("CHILD_STEM") + r"\w*|" + alternation("CHILD_WORD") + r")\b", re.IGNORECASE)
+PREGNANCY = re.compile(r"\b" + alternation("PREGNANCY_STEM") + r"\w*\b", re.IGNORECASE)
 IU_PER_UG = {"vitamin d": 40.0, "vitamin a": 1 / 0.3}  # 1 µg vitamin D = 40 IU; 1 IU vitamin A = 0.3 µg retinol
 TO_MG = {"mg": 1.0, "g": 1000.0, "ug": 0.001}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimx.contexts import alternation
 from claimx.dose import FoundDose
 from claimx.extraction.mentions import Mention, Sentence, point
 from claimx.models import Dose, Magnitude
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 MAGNITUDE_RE = re.compile(r"(?P<v>\d{1,3}(?:[,.]\d{1,2})?)\s?(?P<u>mmHg|%|procent|prosent|percent)")
 PERCENT_NEAR_SUBSTANCE = 20  # "10-20% mer magnesium": a percentage this close before a substance is a dose
 # "av/af/of" is no link: "95 % av kreatinet i kroppen" is a share, not a dose
-PERCENT_LINK = re.compile(r"\s{0,2}(?:(?:mer|mere|more|extra|ekstra|rent|ren|pure)\s{1,2}){0,2}", re.I)
+PERCENT_LINK = re.compile(r"\s{0,2}(?:" + alternation("PERCENT_WORD") + r"\s{1,2}){0,2}", re.I)
 
 
 def split_doses(sentence: Sentence) -> tuple[list[FoundDose], list[Magnitude]]:
@@ -63,7 +64,8 @@ def dose_extras(sentence: Sentence) -> Dose | None:
 
 
 MAX_TREATMENT_DAYS = 5 * 365  # "kendt i mere end 40 år" is history, not a course of treatment
-SINCE = re.compile(r"\b(?:sedan|siden|since|ago|tilbage|tillbaka)\b|\b(?:mere|mer|more)\s+(?:end|än|enn|than)\s*$", re.I)
+SINCE = re.compile(r"\b" + alternation("SINCE") + r"\b|\b" + alternation("MORE") + r"\s+" + alternation("THAN") + r"\s*$",
+                   re.I)
 
 
 def treatment_extras(sentence: Sentence) -> bool:
