@@ -1208,3 +1208,15 @@ def test_co_medication_named_after_the_effect_leaves_the_claim_to_the_topic():
 def test_an_ability_modal_beside_a_negation_denies(lang, text, icd, polarity, certainty):
     claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# Adjectives sharing a noun: "lavt og høyt stoffskifte" names low and high metabolism (a phrase the
+# first adjective forms with the rest of the second's phrase); a noun before "og" forms none
+@pytest.mark.parametrize("lang,text,codes", [
+    ("sv", "Magnesium påverkar både högt och lågt blodtryck.", {"I10", "I95"}),
+    ("da", "For meget jod kan give både lavt og højt stofskifte.", {"E03", "E05"}),
+    ("nb", "For mye jod kan gi både lavt og høyt stoffskifte.", {"E03", "E05"}),
+    ("nb", "Kalium kan senke risikoen for røyking og høyt blodtrykk.", {"I10"}),
+])
+def test_adjectives_sharing_a_noun(lang, text, codes):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == codes

@@ -221,6 +221,10 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 for pattern in lexicon.written_apart(word, following):
                     _keep(best, pattern, i, i + 2)
                     apart.append((i, i + 2))
+    for _, start, end, pattern in [m for m in best.values() if len(m[3].words) > 1 and m[1] >= 2]:
+        if strings[orths[start - 1]].lower() in CONJUNCTIONS:  # "lavt og høyt stoffskifte"
+            for shared in shared_head(strings[orths[start - 2]], start, pattern, lexicon, text_at):
+                _keep(best, shared, start - 2, start - 1)
     for _, start, end, pattern in [m for (label, _), m in best.items() if label == "DISEASE_HEAD"]:
         words = [strings[orths[k]].lower() for k in range(end, min(size, end + 3 * MAX_ORGANS))]
         before = strings[orths[start - 1]].lower() if start else ""
@@ -255,6 +259,21 @@ def suspended_compound(first: str, second: str, lexicon: Lexicon, lemmas) -> lis
             if found:
                 return [(p, 1) for p in found]
     return []
+
+
+def shared_head(word: str, start: int, pattern: Pattern, lexicon: Lexicon, text_at) -> list[Pattern]:
+    """The phrase a word before "og"/"och"/"and" forms with the words after the first one of a phrase
+    starting at ``start``: "lavt og høyt stoffskifte" gives "lavt stoffskifte" for "lavt", "högt
+    och lågt blodtryck" "högt blodtryck" for "högt"; only a phrase of the same label and length."""
+    if not word.isalpha():
+        return []
+    length = len(pattern.words)
+
+    def shifted(j: int) -> str | None:  # the phrase's further words, after ``word``
+        return text_at(start + j) if 0 < j < length else None
+
+    return [p for p in lexicon.phrases_at(word, shifted, 0)
+            if len(p.words) == length and p.entry.label == pattern.entry.label and p.entry.id != pattern.entry.id]
 
 
 def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:
