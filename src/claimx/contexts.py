@@ -13,14 +13,13 @@ must end) stays in the code; what each context decides is in :data:`CONTEXTS`.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from claimx.errors import RuleError
-from claimx.rulefiles import context_files
+from claimx.rulefiles import context_files, validated_lines
 
 CONTEXTS = {  # context -> where its words are read, and what they decide
     "PERSON_NOUN": "a condition word ending in one is a group of people, not an outcome (\"fibromyalgipatienter\")",
@@ -96,15 +95,7 @@ class ContextWords(BaseModel):
 
 def parse_context_file(name: str, text: str) -> list[ContextWords]:
     """Validate each non-blank, non-comment line; errors name the file and line."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            found.append(ContextWords.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as error:
-            raise RuleError(f"{name}:{number}: {error}") from None
-    return found
+    return list(validated_lines(name, text, ContextWords.model_validate))
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,7 @@
-"""Where the rule files are, and a version hash of their text (no parsing, no pydantic).
+"""Where the rule files are, and a version hash of their text (no pydantic).
 
-:mod:`claimx.rules` parses and indexes them; this module only finds and
+:mod:`claimx.rules` and :mod:`claimx.contexts` parse them, through
+:func:`validated_lines` with their own models; this module only finds and
 hashes them, which is all an incremental run needs to tell whether earlier
 output was made by the same rules.
 """
@@ -8,10 +9,15 @@ output was made by the same rules.
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
 
 from claimx.errors import RuleError
+
+T = TypeVar("T")
 
 TERM_TABLES = ("substances", "conditions", "targets")  # parsed by claimx.terms
 RULE_FILES = (
@@ -88,3 +94,16 @@ def available_languages() -> tuple[str, ...]:
     root = resources.files("claimx").joinpath("rules")
     return tuple(sorted(p.name for p in root.iterdir()
                         if p.is_dir() and p.name not in ("common", "terms", "regulatory")))
+
+
+def validated_lines(name: str, text: str, validate: Callable[[object], T]) -> Iterator[T]:
+    """Each non-blank, non-comment (``//``) line of a JSONL rule file, parsed and passed through
+    ``validate`` (a model's ``model_validate``); a bad line stops with an error naming file and line
+    (pydantic's ValidationError and json's JSONDecodeError are both ValueErrors)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            yield validate(json.loads(line))
+        except ValueError as error:
+            raise RuleError(f"{name}:{number}: {error}") from None

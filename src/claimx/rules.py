@@ -18,7 +18,6 @@ prefix over suffix over infix, then the longer pattern.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -29,8 +28,21 @@ from pydantic import Field, ValidationError, model_validator
 
 from claimx.errors import RuleError
 from claimx.models import Certainty, EvidenceType, Model, Polarity, Route
-from claimx.rulefiles import CONTEXT_FILE, RULE_FILES, available_languages, rule_files, text_version  # noqa: F401
-from claimx.terms import BIOLOGY_HEADS, concept_entries, generic_head_forms, head_candidates, load_concepts
+from claimx.rulefiles import (  # noqa: F401
+    CONTEXT_FILE,
+    RULE_FILES,
+    available_languages,
+    rule_files,
+    text_version,
+    validated_lines,
+)
+from claimx.terms import (
+    BIOLOGY_HEADS,
+    concept_entries,
+    generic_head_forms,
+    head_candidates,
+    load_concepts,
+)
 
 Label = Literal[
     "SUBSTANCE",
@@ -534,13 +546,7 @@ def word_fits(pattern: Pattern, index: int, word: str) -> bool:
 
 def parse_rule_file(name: str, text: str) -> Iterable[RuleEntry]:
     """Validate each non-blank, non-comment line; errors name the file and line."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        try:
-            yield RuleEntry.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as error:
-            raise RuleError(f"{name}:{number}: {error}") from None
+    return validated_lines(name, text, RuleEntry.model_validate)
 
 
 @lru_cache(maxsize=None)
@@ -557,7 +563,7 @@ def read_entries(lang: str) -> tuple[dict[str, RuleEntry], str]:
     entries: dict[str, RuleEntry] = {}
     files = rule_files(lang)
     for name, text in files:
-        if name.endswith(".tsv") or name.endswith(f"/{CONTEXT_FILE}.jsonl"):  # parsed elsewhere
+        if name.endswith((".tsv", f"/{CONTEXT_FILE}.jsonl")):  # parsed elsewhere
             continue
         for entry in parse_rule_file(name, text):
             if entry.id in entries:
