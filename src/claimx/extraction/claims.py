@@ -236,7 +236,7 @@ def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
     cues = sentence.of("EFFECT")
     first_token = min((m.token_start for m in sentence.mentions), default=0)
     if cues and all(c.entry.rises or c.entry.id.endswith(".reduce") for c in cues) and \
-            all(o.token_start < min(c.token_start for c in cues) for o in outcomes):
+            max(o.token_start for o in outcomes) < min(c.token_start for c in cues):
         return False  # "förkylningarna blev kortare": the outcome is what changed, not what acts
     return first.token_start - first_token < SUBJECT_TOKENS and all(c.token_start > first.token_start for c in cues)
 

@@ -74,16 +74,17 @@ def token_gap(a: Mention, b: Mention) -> int:
 def certainty_of(sentence: Sentence, anchor: Mention, effect: Mention | None = None) -> tuple[str, Mention | None]:
     """``hedged``, ``negated`` or ``asserted``, and the cue that decided it."""
     pseudo = sentence.of("PSEUDO")
-    negations = [cue for cue in sentence.of("NEGATION")
-                 if not any(overlaps(cue, p) for p in pseudo) and in_scope(cue, anchor, sentence)]
-    for cue in sentence.of("HEDGE"):
-        if any(overlaps(cue, p) for p in pseudo) or not in_scope(cue, anchor, sentence):
-            continue
-        denied = _cannot(sentence, cue, [n for n in negations if _near(n, anchor, effect)])
-        return ("negated", denied) if denied else ("hedged", cue)
-    for cue in negations:
-        if _near(cue, anchor, effect):
-            return "negated", cue
+
+    def governs(cue: Mention) -> bool:
+        return not any(overlaps(cue, p) for p in pseudo) and in_scope(cue, anchor, sentence)
+
+    negations = [cue for cue in sentence.of("NEGATION") if governs(cue) and _near(cue, anchor, effect)]
+    hedge = next((cue for cue in sentence.of("HEDGE") if governs(cue)), None)
+    if hedge is not None:
+        denied = _cannot(sentence, hedge, negations)
+        return ("negated", denied) if denied else ("hedged", hedge)
+    if negations:
+        return "negated", negations[0]
     return "asserted", None
 
 
