@@ -1220,3 +1220,71 @@ def test_an_ability_modal_beside_a_negation_denies(lang, text, icd, polarity, ce
 ])
 def test_adjectives_sharing_a_noun(lang, text, codes):
     assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == codes
+
+
+# An interaction: what the subject strengthens or weakens the effect of, or interacts with, is a drug
+# the people take, no subject; the effect word inside the phrase is the drug's, no cue of the claim
+@pytest.mark.parametrize("lang,text,icd,substances,polarity", [
+    ("da", "Ingefær kan forstærke virkningen af blodfortyndende medicin som warfarin, så risikoen for blødning øges.",
+     "R58", {"ginger"}, "harm"),
+    ("sv", "Ingefära kan förstärka den blodförtunnande effekten av warfarin och öka risken för blödning.", "R58",
+     {"ginger"}, "harm"),
+    ("nb", "Ingefær kan forsterke effekten av blodfortynnende legemidler og gi økt risiko for blødning.", "R58",
+     {"ginger"}, "harm"),
+    ("en", "Ginger may enhance the effect of blood thinners such as warfarin and increase the risk of bleeding.",
+     "R58", {"ginger"}, "harm"),
+    ("sv", "Ginkgo kan interagera med warfarin och ge blödningar.", "R58", {"ginkgo"}, "harm"),
+    # without the interaction phrase both are subjects
+    ("da", "Warfarin og ingefær kan øge risikoen for blødning.", "R58", {"warfarin", "ginger"}, "harm"),
+])
+def test_what_the_subject_interacts_with_is_no_subject(lang, text, icd, substances, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert {c.substance.name for c in claims} == substances
+    assert {c.polarity for c in claims} == {polarity}
+
+
+# A conditional taker ("om du tar ...") with a drug class and its type ("av typen"), before the effect
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Om du tar blodtrycksmedicin av typen ACE-hämmare kan extra kalium ge hyperkalemi."),
+    ("da", "Hvis du tager blodtryksmedicin af typen ACE-hæmmere, kan ekstra kalium give hyperkaliæmi."),
+    ("nb", "Hvis du tar blodtrykksmedisin av typen ACE-hemmere, kan ekstra kalium gi hyperkalemi."),
+])
+def test_drug_class_of_a_type_taken_is_no_subject(lang, text):
+    claims = [c for c in claims_of(text, lang) if c.condition or c.target]
+    assert {(c.substance.name, outcome(c)) for c in claims} == {("potassium", "E87")}
+
+
+# A condition whose risk rises after it ("risikoen for blødning øges") is harmed
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("da", "Når man tager ginkgo, øges risikoen for blødning.", "R58", "harm"),
+    ("da", "Ved brug af ginkgo kan risikoen for blødning øges.", "R58", "harm"),
+    ("sv", "Med ginkgo ökar risken för blödning.", "R58", "harm"),
+])
+def test_a_rising_risk_after_the_condition_is_harm(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]
+
+
+# Side effects some people get ("noen får", "vissa får") are harms; a measure word inside a
+# symptom's name is part of it ("oppblåst mage" is bloating, not gut health)
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Melatonin tåles godt, men noen får oppblåst mage eller løs avføring.",
+     {("R14", "harm"), ("A09", "harm")}),
+    ("sv", "Järn är för det mesta ofarligt, men vissa får lös avföring.", {("A09", "harm")}),
+    ("da", "Zink tåles fint, men nogle får oppustet mave.", {("R14", "harm")}),
+    ("en", "Iron is usually safe, but some people get loose stools.", {("A09", "harm")}),
+])
+def test_side_effects_some_people_get(lang, text, expected):
+    claims = [c for c in claims_of(text, lang) if c.condition or c.target]
+    assert {(outcome(c), c.polarity) for c in claims} == expected
+
+
+# A section heading that is only an outcome word ("Bivirkninger") claims nothing, even in an
+# article with a topic substance; the paragraph under it still does
+def test_an_outcome_word_as_a_section_heading_is_no_claim():
+    text = ("Melatonin er et hormon. Melatonin brukes mot søvnvansker.\n\nBivirkninger\n\n"
+            "Melatonin kan gi hodepine.")
+    claims = claims_of(text, "nb")
+    assert not [c for c in claims if c.sentence.text == "Bivirkninger"]
+    assert [(c.condition.icd10, c.polarity) for c in claims if c.sentence.text.startswith("Melatonin kan")] == \
+        [("R51", "harm")]

@@ -294,3 +294,14 @@ NOT_TERMS = [
 @pytest.mark.parametrize("lang,word", NOT_TERMS)
 def test_unrelated_word_is_no_term(lang, word):
     assert best_matches(lang, word) == {}
+
+
+# GOLD.md names drugs by their INN: aspirin and its brands are acetylsalicylic acid
+@pytest.mark.parametrize("lang,text", [
+    ("da", "Hjertemagnyl kan øge risikoen for mavesår."),
+    ("sv", "Aspirin kan öka risken för magsår."),
+    ("nb", "Acetylsalisylsyre kan øke risikoen for magesår."),
+    ("en", "Aspirin may raise the risk of stomach ulcers."),
+])
+def test_drugs_are_named_by_their_inn(lang, text):
+    assert {c.substance.name for c in claims_of(text, lang)} == {"acetylsalicylic acid"}

@@ -44,6 +44,11 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
              "substance is (\"hos personer som tar warfarin kan fiskolja ...\")",
     "COMBINED_WITH": "opening a sentence, a substance a few words after it is a co-factor of the subject after "
                      "it (\"Kombinerat med antidepressiva kan johannesört ge ...\")",
+    "INTERACTION_VERB": "before an EFFECT_OF phrase (up to two words between), the substance a few words after "
+                        "it is a drug the subject interacts with, no subject (\"forstærke virkningen af warfarin\")",
+    "EFFECT_OF": "see INTERACTION_VERB; an effect word inside the phrase is the drug's, not the claim's cue",
+    "INTERACTS_WITH": "the substance a few words after it is what the subject interacts with, no subject "
+                      "(\"kan interagera med warfarin\")",
     "SUCH_AS": "joins a class and its member, both taken by the people studied (\"läkemedel som warfarin\")",
     "ABILITY_MODAL": "a hedge that is one of these, right beside a negation, denies: \"kan inte bota\" is "
                      "negated, not hedged",

@@ -284,9 +284,15 @@ def _keep(best: dict, pattern: Pattern, start: int, end: int) -> None:
         best[key] = (pattern.rank, start, end, pattern)
 
 
+# A measure inside a condition's name is part of it ("mage" in "oppblåst mage"); a condition inside
+# a measure's name is not ("cancer" in "dö i cancer" is what the deaths are from).
+COVERED_BY = {"TARGET": ("TARGET", "CONDITION")}
+
+
 def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list[tuple]:
     """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes"),
-    and an outcome or substance word inside a name written apart ("astma" of "astma sprays")."""
+    or a measure inside a condition's name ("mage" inside "oppblåst mage"), and an outcome or
+    substance word inside a name written apart ("astma" of "astma sprays")."""
     longer = [(s, e, p.entry.label) for _, s, e, p in found if e - s > 1]  # only these can cover another
     if not longer:  # and a name written apart is itself longer: nothing is covered
         return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
@@ -294,7 +300,8 @@ def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list
     def covered(start: int, end: int, label: str) -> bool:
         if label in COMPOUND_LABELS and any(s <= start and end <= e and e - s > end - start for s, e in apart):
             return True
-        return any(other == label and s <= start and end <= e and e - s > end - start for s, e, other in longer)
+        covering = COVERED_BY.get(label, (label,))
+        return any(other in covering and s <= start and end <= e and e - s > end - start for s, e, other in longer)
 
     kept = [m for m in found if not covered(m[1], m[2], m[3].entry.label)]
     return sorted(kept, key=lambda m: (m[1], -(m[2] - m[1])))

@@ -94,7 +94,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     if not subs:
         return []
     if outcomes and not doses and not (item and not ends_in_colon(sentence.text)) and \
-            not _predicated(sentence):
+            not _predicated(sentence, outcomes):
         outcomes = []  # "Magnesium och depression", "Magnesiumbrist och astma": a topic heading claims nothing
     aims = sentence.of("AIM")
     if aims:  # "Forskerne undersøgte, om ...": a study's question is not its finding (a finding in
@@ -156,14 +156,14 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
                        for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
 
 
-def _predicated(sentence: Sentence) -> bool:
+def _predicated(sentence: Sentence, outcomes: list[Mention]) -> bool:
     """The sentence says something of its outcomes: an effect, hedge, negation or study (a level
     word too, outside a heading); in a heading, a preposition after the substance is no predicate
-    ("Zink mod forkølelse" is a topic)."""
+    ("Zink mod forkølelse" is a topic), nor is the outcome's own word ("Bivirkninger", a section)."""
     if not is_heading_text(sentence.text):
         return bool(sentence.of(*PREDICATE_LABELS)) or bool(STRONGER_EFFECT.search(sentence.text))
-    return any(m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep")
-               for m in sentence.of(*HEADING_PREDICATES))
+    return any((m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep"))
+               and not any(overlaps(m, o) for o in outcomes) for m in sentence.of(*HEADING_PREDICATES))
 
 
 def _measures(sentence: Sentence) -> bool:

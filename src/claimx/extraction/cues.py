@@ -113,8 +113,10 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     """
     refs = sentence.of("OUTCOME_REF")
     names = [c for c in sentence.of("CONDITION") if c.token_end - c.token_start > 1]
+    phrases = _interactions(sentence)  # "forstærke virkningen af warfarin": the drug's effect, no cue
     cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)
-            and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)]  # "tab af styrke"
+            and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)  # "tab af styrke"
+            and not any(start <= c.start and c.end <= end for start, end in phrases)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -137,9 +139,19 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         return "association", None
     nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
                                         c.entry.polarity != "association"))  # "blødningsrisikoen" itself first
-    if nearest.entry.rises and anchor.label == "CONDITION" and nearest.end <= anchor.start:
-        return "harm", nearest  # "en økning i atrieflimmer": more of a disease
+    if nearest.entry.rises and anchor.label == "CONDITION" and (nearest.end <= anchor.start
+                                                                 or token_gap(anchor, nearest) == 0):
+        return "harm", nearest  # "en økning i atrieflimmer", "risikoen for blødning øges": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+INTERACTS = re.compile(r"\b(?:" + alternation("INTERACTION_VERB") + r"\s+(?:[\w-]+\s+){0,2}?" + alternation("EFFECT_OF")
+                       + "|" + alternation("INTERACTS_WITH") + r")\s+", re.IGNORECASE)
+
+
+def _interactions(sentence: Sentence) -> list[tuple[int, int]]:
+    """Document offsets of the sentence's interaction phrases ("forstærke virkningen af")."""
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in INTERACTS.finditer(sentence.text)]
 
 
 def _deficiency_before(sentence: Sentence, substance: tuple[int, int], anchor: Mention) -> Mention | None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimx.contexts import alternation, context_words
 from claimx.described import MAX_ORGANS
-from claimx.extraction.cues import level_of, polarity_of, segment_of
+from claimx.extraction.cues import INTERACTS, level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
 from claimx.rules import RuleEntry
 
@@ -266,14 +266,15 @@ def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) ->
 
 
 def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
-    """Spans of the substances that are what the people studied take, or what the sentence's subject
-    is combined with: the first substance a few words after a TAKER phrase (or an opening
-    COMBINED_WITH phrase), and those joined to it."""
+    """Spans of the substances that are what the people studied take, what the sentence's subject
+    is combined with, or what it interacts with: the first substance a few words after a TAKER
+    phrase (or an opening COMBINED_WITH phrase, or an interaction: "forstærke virkningen af"),
+    and those joined to it."""
     subs = sorted(sentence.of("SUBSTANCE"), key=lambda m: m.start)
     found: set[tuple[int, int]] = set()
     text = sentence.text
     opening = COMBINED_FIRST.match(text)
-    for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text)):
+    for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text)) + list(INTERACTS.finditer(text)):
         at = phrase.end()
         first = next((m for m in subs if m.start - sentence.start >= at), None)
         if first is None or not LEAD_WORDS.fullmatch(text, at, first.start - sentence.start):

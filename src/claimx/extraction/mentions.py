@@ -127,14 +127,15 @@ REMEDY_HEADS = ("SUBSTANCE", "SUBSTANCE_REF", "REMEDY")
 
 def own_cues(mentions: list[Mention]) -> list[Mention]:
     """A substance word is not its own effect cue: "statinbehandling" names statins, while
-    "migränbehandling" is a treatment of migraine; and a drug's word is not the condition it is
-    named for: "antidepressiva" names antidepressants, not depression."""
+    "migränbehandling" is a treatment of migraine; and a drug's word is not the condition or
+    outcome it is named for: "antidepressiva" names antidepressants, not depression, and
+    "blodtrycksmedicin" a drug, not blood pressure."""
     words = {(m.start, m.end) for m in mentions if m.label == "SUBSTANCE"}
     if not words:
         return mentions
     drugs = {(m.start, m.end) for m in mentions if m.label == "SUBSTANCE" and m.entry.kind == "drug"}
     return [m for m in mentions if not (m.label == "EFFECT" and (m.start, m.end) in words
-                                        or m.label == "CONDITION" and (m.start, m.end) in drugs)]
+                                        or m.label in ("CONDITION", "TARGET") and (m.start, m.end) in drugs)]
 
 
 def remedy_cues(mentions: list[Mention]) -> list[Mention]:
