@@ -1288,3 +1288,18 @@ def test_an_outcome_word_as_a_section_heading_is_no_claim():
     assert not [c for c in claims if c.sentence.text == "Bivirkninger"]
     assert [(c.condition.icd10, c.polarity) for c in claims if c.sentence.text.startswith("Melatonin kan")] == \
         [("R51", "harm")]
+
+
+# A comparative right before a condition, with no effect word: the group had less of it (benefit)
+# or more of it (harm); a level of the substance still makes it an association
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("nb", "Gruppen som fikk magnesium, hadde mindre hodepine enn placebogruppen.", "R51", "benefit"),
+    ("sv", "De som tog zink var sjuka i färre fall av förkylning än de andra.", "J00", "benefit"),
+    ("sv", "Deltagarna som fick kalcium hade fler fall av njursten.", "N20", "harm"),
+    ("da", "Deltagerne, der fik calcium, havde mere hovedpine end de andre.", "R51", "harm"),
+    ("en", "Those given calcium had more cases of kidney stones.", "N20", "harm"),
+    ("da", "Personer med lavere D-vitaminniveau havde mere depression.", "F32", "association"),
+])
+def test_a_comparative_before_a_condition(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]

@@ -49,6 +49,10 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "EFFECT_OF": "see INTERACTION_VERB; an effect word inside the phrase is the drug's, not the claim's cue",
     "INTERACTS_WITH": "the substance a few words after it is what the subject interacts with, no subject "
                       "(\"kan interagera med warfarin\")",
+    "COMPARATIVE_LESS": "right before a condition (or a CASES_OF phrase before it), with no effect word in the "
+                        "sentence, the substance's group had less of it: benefit (\"mindre ledsmärta än placebo\")",
+    "COMPARATIVE_MORE": "as COMPARATIVE_LESS, more of it: harm (\"fler fall av lungcancer\")",
+    "CASES_OF": "between a comparative and its condition (\"fler fall av\")",
     "SUCH_AS": "joins a class and its member, both taken by the people studied (\"läkemedel som warfarin\")",
     "ABILITY_MODAL": "a hedge that is one of these, right beside a negation, denies: \"kan inte bota\" is "
                      "negated, not hedged",

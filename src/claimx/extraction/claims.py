@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from claimx.contexts import alternation
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, in_scope, polarity_of
+from claimx.extraction.cues import certainty_of, comparative_of, in_scope, polarity_of
 from claimx.extraction.discourse import (
     STRONGER_EFFECT,
     Discourse,
@@ -161,7 +161,8 @@ def _predicated(sentence: Sentence, outcomes: list[Mention]) -> bool:
     word too, outside a heading); in a heading, a preposition after the substance is no predicate
     ("Zink mod forkølelse" is a topic), nor is the outcome's own word ("Bivirkninger", a section)."""
     if not is_heading_text(sentence.text):
-        return bool(sentence.of(*PREDICATE_LABELS)) or bool(STRONGER_EFFECT.search(sentence.text))
+        return bool(sentence.of(*PREDICATE_LABELS)) or bool(STRONGER_EFFECT.search(sentence.text)) or \
+            any(comparative_of(sentence, o) for o in outcomes)  # "hade fler fall av njursten"
     return any((m.label != "EFFECT" or not m.entry.id.split(".")[-1].startswith("remedy_prep"))
                and not any(overlaps(m, o) for o in outcomes) for m in sentence.of(*HEADING_PREDICATES))
 

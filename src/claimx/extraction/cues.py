@@ -135,6 +135,10 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         association = [c for c in local or cues if c.entry.polarity == "association"]
         return "association", (association[0] if association else None)
     pool = local or cues
+    if not any(c.entry.polarity in ("benefit", "harm", "no_effect") for c in pool):
+        compared = comparative_of(sentence, anchor)
+        if compared:  # "mindre leddsmerter enn placebogruppen", "fler fall av lungcancer"
+            return compared, None
     if not pool:
         return "association", None
     nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
@@ -143,6 +147,20 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
                                                                  or token_gap(anchor, nearest) == 0):
         return "harm", nearest  # "en økning i atrieflimmer", "risikoen for blødning øges": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+COMPARED = re.compile(r"\b(?:(?P<less>" + alternation("COMPARATIVE_LESS") + r")|" + alternation("COMPARATIVE_MORE")
+                      + r")\s+(?:" + alternation("CASES_OF") + r"\s+)?$", re.IGNORECASE)
+
+
+def comparative_of(sentence: Sentence, anchor: Mention) -> str | None:
+    """Benefit or harm from a comparative right before a condition: less or more of it."""
+    if anchor.label != "CONDITION":
+        return None
+    found = COMPARED.search(sentence.text, max(0, anchor.start - sentence.start - 40), anchor.start - sentence.start)
+    if found is None:
+        return None
+    return "benefit" if found.group("less") else "harm"
 
 
 INTERACTS = re.compile(r"\b(?:" + alternation("INTERACTION_VERB") + r"\s+(?:[\w-]+\s+){0,2}?" + alternation("EFFECT_OF")
