@@ -1085,7 +1085,7 @@ def test_a_hedge_on_the_writers_interest_leaves_the_claim_asserted(lang, text):
     ("sv", "För mycket kalcium kan ge förstoppning.", "K59", "harm"),
     ("da", "For meget jern kan give forstoppelse.", "K59", "harm"),
     ("nb", "For mye sink kan gi kvalme.", "R11", "harm"),
-    ("en", "Too much vitamin A can cause liver damage.", "K76", "harm"),
+    ("en", "Too much vitamin A can cause liver damage.", "K71", "harm"),
     # a deficiency or a low level still goes with an outcome as an association
     ("sv", "Brist på järn är kopplat till trötthet.", "R53", "association"),
     ("en", "Low vitamin D is associated with depression.", "F32", "association"),
@@ -1303,3 +1303,27 @@ def test_an_outcome_word_as_a_section_heading_is_no_claim():
 def test_a_comparative_before_a_condition(lang, text, icd, polarity):
     claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [c.polarity for c in claims] == [polarity]
+
+
+# An overdose opening the sentence is the topic substance's excess, not a disease acting, and
+# not an outcome of its own beside the harm it does
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Paracetamol er et smertestillende middel. Paracetamol bruges af mange. Overdosering kan give "
+           "alvorlige leverskader.", {("paracetamol", "K71", "harm")}),
+    ("sv", "Zink är ett mineral. Zink finns i ostron. Överdosering kan ge illamående.", {("zinc", "R11", "harm")}),
+])
+def test_an_overdose_is_the_substances_excess(lang, text, expected):
+    last = [c for c in claims_of(text, lang) if c.sentence.text.startswith(("Overdosering", "Överdosering"))]
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in last if c.condition} == expected
+
+
+# A hedge with an adverb inside it ("tyder også på") still hedges
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "Nogle undersøgelser tyder også på, at magnesium kan lindre migræne.", "G43"),
+    ("nb", "Studier tyder også på at magnesium lindrer migrene.", "G43"),
+    ("sv", "Studier tyder också på att magnesium lindrar migrän.", "G43"),
+    ("en", "Studies also suggest that magnesium relieves migraine.", "G43"),
+])
+def test_a_hedge_with_an_adverb_inside(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.certainty for c in claims] == ["hedged"]

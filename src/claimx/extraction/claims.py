@@ -145,6 +145,10 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
+    excess = [level for level in sentence.of("LEVEL") if level.entry.polarity == "harm"]
+    if excess and any(not any(overlaps(o, e) for e in excess) for o in outcomes):
+        # "Overdosering kan give leverskader": the overdose is the substance's excess, the liver its outcome
+        outcomes = [o for o in outcomes if not any(overlaps(o, e) for e in excess)]
     named = sentence.of("SUBSTANCE")  # "magnesiumbrist" names the substance's level, not what it is about
     if any(not any(overlaps(o, n) for n in named) for o in outcomes):
         return outcomes
@@ -234,6 +238,8 @@ def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
     if sentence.of("SUBSTANCE_REF"):
         return False
     first = min(outcomes, key=lambda o: o.token_start)
+    if any(level.entry.polarity == "harm" and overlaps(level, first) for level in sentence.of("LEVEL")):
+        return False  # "Overdosering kan give leverskader": too much of the substance acts
     cues = sentence.of("EFFECT")
     first_token = min((m.token_start for m in sentence.mentions), default=0)
     if cues and all(c.entry.rises or c.entry.id.endswith(".reduce") for c in cues) and \
