@@ -305,3 +305,25 @@ def test_unrelated_word_is_no_term(lang, word):
 ])
 def test_drugs_are_named_by_their_inn(lang, text):
     assert {c.substance.name for c in claims_of(text, lang)} == {"acetylsalicylic acid"}
+
+
+# Lay and brand names from the 2026-12-03 terminology review (sv, da, nb), each as an article writes it
+@pytest.mark.parametrize("lang,text,expected", [
+    ("sv", "Många blir lös i magen av magnesium.", ("lös i magen", "diarrhea")),
+    ("da", "Nogle får tynd mave af tilskuddet.", ("tynd mave", "diarrhea")),
+    ("nb", "Risikoen for hjerteattakk falt.", ("hjerteattakk", "myocardial infarction")),
+    ("da", "Panodil er det mest brugte smertestillende middel.", ("Panodil", "paracetamol")),
+    ("nb", "En syrepumpehemmer kan gi lav B12.", ("syrepumpehemmer", "proton pump inhibitors")),
+])
+def test_lay_and_brand_names(lang, text, expected):
+    assert expected in doc_mentions(lang, text)
+
+
+# A substance after a comparison ("sämre än vanliga antiemetika") is only what another is set against
+@pytest.mark.parametrize("lang,text,kept", [
+    ("sv", "Intravenöst magnesium lindrade smärtan sämre än vanliga antiemetika.", {"magnesium"}),
+    ("da", "Magnesium virkede bedre end paracetamol mod hovedpine.", {"magnesium"}),
+    ("en", "Magnesium worked better than paracetamol against headache.", {"magnesium"}),
+])
+def test_a_comparator_is_no_subject(lang, text, kept):
+    assert {c.substance.name for c in claims_of(text, lang) if c.condition} == kept

@@ -32,7 +32,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "JOURNAL_NOUN": "begins a journal's name, so a condition in it is no outcome (\"Journal of Pain\")",
     "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",
     "OBJECT_WORD": "may stand between a lowering verb and the nutrient it lowers (\"minskar mängden Q10\")",
-    "RELATIVE_TO": "a substance after it is only the measure another is set against (\"kalk i förhållande till\")",
+    "RELATIVE_TO": "a substance after it is only the measure another is set against (\"kalk i förhållande till\", "
+                   "\"sämre än vanliga antiemetika\")",
     "CLAUSE_LINK": "after a comma, ends a study aim's clause (\"..., men fann\"); before a deficiency, joins "
                    "the clause it is the subject of (\"och brist kan ge\")",
     "FINDING_VERB": "ends a study aim's clause: the finding follows (\"visade\", \"fandt\")",

@@ -244,7 +244,7 @@ def level_entry(substance: RuleEntry) -> RuleEntry:
 
 
 # A substance that is only the measure another is compared with ("kalk i förhållande till magnesium").
-RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+$", re.IGNORECASE)
+RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "sämre än vanliga antiemetika"
 # What the people studied take, or what the subject is combined with: "hos personer som tar warfarin",
 # "Kombinerat med antidepressiva läkemedel kan johannesört ..."; a few words may stand before the
 # first substance, and others may be joined to it ("blodförtunnande läkemedel som warfarin").
