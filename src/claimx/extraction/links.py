@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimx.contexts import alternation, context_words
 from claimx.described import MAX_ORGANS
-from claimx.extraction.cues import INTERACTS, level_of, polarity_of, segment_of
+from claimx.extraction.cues import interaction_phrases, level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
 from claimx.rules import RuleEntry
 
@@ -274,8 +274,8 @@ def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     text = sentence.text
     opening = COMBINED_FIRST.match(text)
-    for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text)) + list(INTERACTS.finditer(text)):
-        at = phrase.end()
+    ends = [phrase.end() for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text))]
+    for at in ends + [end for _, end in interaction_phrases(text)]:
         first = next((m for m in subs if m.start - sentence.start >= at), None)
         if first is None or not LEAD_WORDS.fullmatch(text, at, first.start - sentence.start):
             continue
