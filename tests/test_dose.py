@@ -36,6 +36,13 @@ DOSES = [
     ("en", "1,000 IU daily", (1000, 1000, "IU", "day", None)),
     ("en", "500 mg three times a day", (500, 500, "mg", "day", 3)),
     ("en", "2 g twice daily", (2, 2, "g", "day", 2)),
+    # morning and evening is every day; once a week before the dose is per week
+    ("sv", "15 mg zink morgon och kväll", (15, 15, "mg", "day", None)),
+    ("da", "250 mg magnesium morgen og aften", (250, 250, "mg", "day", None)),
+    ("nb", "3 mmol kalium morgen og kveld", (3, 3, "mmol", "day", None)),
+    ("da", "En gang om ugen fik de 5 mg vitamin K", (5, 5, "mg", "week", None)),
+    ("sv", "En gång i veckan tog de 50 000 IE D-vitamin", (50000, 50000, "IU", "week", None)),
+    ("nb", "En gang i uken fikk de 2 mg B12", (2, 2, "mg", "week", None)),
 ]
 
 
@@ -53,6 +60,10 @@ def test_dose(lang, text, expected):
     ("sv", "En studie på 4035 män."),
     ("da", "Undersøgelsen fulgte 219.224 deltagere."),
     ("sv", "Det ger energi och ork."),
+    # a concentration in the blood is no dose
+    ("sv", "Ett normalt värde ligger mellan 0,7 och 0,95 mmol/l."),
+    ("da", "Et niveau under 50 mg/l er lavt."),
+    ("nb", "Serum-kalsium over 2,6 mmol/L regnes som høyt."),
 ])
 def test_no_dose(lang, text):
     assert find_doses(text, lang) == []

@@ -80,6 +80,9 @@ def _word_re(pattern: str) -> re.Pattern[str]:
     return re.compile(left + body + right, re.I)  # "/dygn" also as "/ dygn"
 
 
+CONCENTRATION = r"(?!\s?/\s?(?:l|dl|ml|liter|litre)(?![^\W\d_]))"  # "mmol/l", "mg/dl": a blood value
+
+
 @lru_cache(maxsize=None)
 def grammar(lang: str) -> DoseGrammar:
     """Compile the dose vocabulary of ``lang`` (cached per process)."""
@@ -99,10 +102,10 @@ def grammar(lang: str) -> DoseGrammar:
     amount = f"(?:{number}|(?<![^\\W\\d_])(?:{number_words})(?![^\\W\\d_]))" if numbers else f"(?:{number})"
     dash = DASH.format(words=_alternation(range_words) or "(?!)")
     unit_alt = _alternation(list(units))
-    # "400 mg", "400–500 mg", and a dose table's row "75 | mg"
+    # "400 mg", "400–500 mg", and a dose table's row "75 | mg"; not a concentration ("0,7 mmol/l")
     dose = re.compile(
         rf"(?<![\w.,])(?P<a>{amount})(?:{dash}(?P<b>{amount}))?\s{{0,2}}(?:[|\t]\s{{0,2}})?"
-        rf"(?P<unit>{unit_alt})(?![^\W\d_])",
+        rf"(?P<unit>{unit_alt})(?![^\W\d_]){CONCENTRATION}",
         re.I,
     )
     qualifiers = [(re.compile(r"(?<![^\W_])" + re.escape(p) + r"\W{0,3}$", re.I), e)
