@@ -307,6 +307,16 @@ def test_drugs_are_named_by_their_inn(lang, text):
     assert {c.substance.name for c in claims_of(text, lang)} == {"acetylsalicylic acid"}
 
 
+# A statin named by its INN is that drug, not the class
+@pytest.mark.parametrize("lang,text,name", [
+    ("nb", "Atorvastatin kan gi muskelsmerter.", "atorvastatin"),
+    ("sv", "Simvastatin kan ge muskelvärk.", "simvastatin"),
+    ("da", "Statiner kan give muskelsmerter.", "statins"),
+])
+def test_a_statin_by_inn(lang, text, name):
+    assert {c.substance.name for c in claims_of(text, lang) if c.condition} == {name}
+
+
 # Lay and brand names from the 2026-12-03 terminology review (sv, da, nb), each as an article writes it
 @pytest.mark.parametrize("lang,text,expected", [
     ("sv", "Många blir lös i magen av magnesium.", ("lös i magen", "diarrhea")),
@@ -314,6 +324,9 @@ def test_drugs_are_named_by_their_inn(lang, text):
     ("nb", "Risikoen for hjerteattakk falt.", ("hjerteattakk", "myocardial infarction")),
     ("da", "Panodil er det mest brugte smertestillende middel.", ("Panodil", "paracetamol")),
     ("nb", "En syrepumpehemmer kan gi lav B12.", ("syrepumpehemmer", "proton pump inhibitors")),
+    ("sv", "Efter kuren fick hon svamp i munnen.", ("svamp i munnen", "oral thrush")),
+    ("da", "Niacin giver ofte rødme i huden.", ("rødme i huden", "flushing")),
+    ("sv", "Ciprofloxacin kan ge en bristning av hälsenan.", ("bristning av hälsenan", "tendon rupture")),
 ])
 def test_lay_and_brand_names(lang, text, expected):
     assert expected in doc_mentions(lang, text)
