@@ -1327,3 +1327,16 @@ def test_an_overdose_is_the_substances_excess(lang, text, expected):
 def test_a_hedge_with_an_adverb_inside(lang, text, icd):
     claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [c.certainty for c in claims] == ["hedged"]
+
+
+# Danish cue words from a blind review of the Danish cue files (2026-12-03)
+@pytest.mark.parametrize("text,icd,polarity,certainty", [
+    ("Magnesium er et mineral. Ingefær kan afhjælpe kvalme.", "R11", "benefit", "hedged"),
+    ("Magnesium er et mineral. Magnesium fremkalder sjældent diarré.", "A09", "harm", "asserted"),
+    ("Magnesium er et mineral. Zink forkorter tilsyneladende forkølelsen.", "J00", "benefit", "hedged"),
+    ("Magnesium er et mineral. Ginkgo havde ingen målbar effekt på demens.", "F03", "no_effect", "negated"),
+    ("Magnesium er et mineral. Magnesium mildner migræneanfald.", "G43", "benefit", "asserted"),
+])
+def test_danish_cue_words(text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, "da") if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
