@@ -6,6 +6,7 @@ ICD-10 category) per sentence, the prediction's first code in the gold list."""
 import json
 from pathlib import Path
 
+from claimx.evaluate import Score
 from claimx.models import Article
 from claimx.pipeline import process_article
 
@@ -31,8 +32,8 @@ def scores() -> tuple[float, float, float]:
     for line in CASES.read_text("utf-8").splitlines():
         hits, missed, extra = compare(json.loads(line))
         tp, fn, fp = tp + len(hits), fn + len(missed), fp + len(extra)
-    precision, recall = tp / (tp + fp), tp / (tp + fn)
-    return precision, recall, 2 * precision * recall / (precision + recall)
+    score = Score(tp_pred=tp, n_pred=tp + fp, tp_gold=tp, n_gold=tp + fn)
+    return score.precision, score.recall, score.f1
 
 
 def test_cases_are_the_written_set():

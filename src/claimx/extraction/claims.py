@@ -145,7 +145,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
-    excess = [level for level in sentence.of("LEVEL") if level.entry.polarity == "harm"]
+    excess = _excess(sentence)
     if excess and any(not any(overlaps(o, e) for e in excess) for o in outcomes):
         # "Overdosering kan give leverskader": the overdose is the substance's excess, the liver its outcome
         outcomes = [o for o in outcomes if not any(overlaps(o, e) for e in excess)]
@@ -158,6 +158,11 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
     ref = refs[0]
     return outcomes + [Mention(target.label, ref.start, ref.end, ref.token_start, ref.token_end, target.entry)
                        for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
+
+
+def _excess(sentence: Sentence) -> list[Mention]:
+    """The sentence's words for too much of a substance ("Overdosering", "for meget")."""
+    return [level for level in sentence.of("LEVEL") if level.entry.polarity == "harm"]
 
 
 def _predicated(sentence: Sentence, outcomes: list[Mention]) -> bool:
@@ -238,7 +243,7 @@ def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
     if sentence.of("SUBSTANCE_REF"):
         return False
     first = min(outcomes, key=lambda o: o.token_start)
-    if any(level.entry.polarity == "harm" and overlaps(level, first) for level in sentence.of("LEVEL")):
+    if any(overlaps(level, first) for level in _excess(sentence)):
         return False  # "Overdosering kan give leverskader": too much of the substance acts
     cues = sentence.of("EFFECT")
     first_token = min((m.token_start for m in sentence.mentions), default=0)

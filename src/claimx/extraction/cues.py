@@ -113,7 +113,7 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     """
     refs = sentence.of("OUTCOME_REF")
     names = [c for c in sentence.of("CONDITION") if c.token_end - c.token_start > 1]
-    phrases = _interactions(sentence)  # "forstærke virkningen af warfarin": the drug's effect, no cue
+    phrases = sentence.interactions  # "forstærke virkningen af warfarin": the drug's effect, no cue
     cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)
             and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)  # "tab af styrke"
             and not any(start <= c.start and c.end <= end for start, end in phrases)]
@@ -161,33 +161,6 @@ def comparative_of(sentence: Sentence, anchor: Mention) -> str | None:
     if found is None:
         return None
     return "benefit" if found.group("less") else "harm"
-
-
-# An interaction phrase: a verb, up to two words, an EFFECT_OF phrase ("forstærke den blodfortyndende
-# virkning af"), or an INTERACTS_WITH phrase. Found from the rare EFFECT_OF/INTERACTS_WITH words back
-# to the verb: a scan for the many verbs at every word of every sentence cost 3 % of extraction.
-INTERACTION_NOUN = re.compile(r"\b(?:(?P<of>" + alternation("EFFECT_OF") + ")|" + alternation("INTERACTS_WITH") + r")\s+",
-                              re.IGNORECASE)
-INTERACTION_VERB = re.compile(r"\b" + alternation("INTERACTION_VERB") + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def interaction_phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each interaction phrase, the space after it included."""
-    found = []
-    for noun in INTERACTION_NOUN.finditer(text):
-        if noun.group("of") is None:
-            found.append((noun.start(), noun.end()))
-            continue
-        window = max(0, noun.start() - 60)
-        verb = INTERACTION_VERB.search(text, window, noun.start())
-        if verb is not None:
-            found.append((verb.start(), noun.end()))
-    return found
-
-
-def _interactions(sentence: Sentence) -> list[tuple[int, int]]:
-    """Document offsets of the sentence's interaction phrases ("forstærke virkningen af")."""
-    return [(sentence.start + start, sentence.start + end) for start, end in interaction_phrases(sentence.text)]
 
 
 def _deficiency_before(sentence: Sentence, substance: tuple[int, int], anchor: Mention) -> Mention | None:

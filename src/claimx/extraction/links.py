@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from claimx.contexts import alternation, context_words
 from claimx.described import MAX_ORGANS
-from claimx.extraction.cues import interaction_phrases, level_of, polarity_of, segment_of
+from claimx.extraction.cues import level_of, polarity_of, segment_of
 from claimx.extraction.mentions import Mention, Sentence
 from claimx.rules import RuleEntry
 
@@ -275,7 +275,7 @@ def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
     text = sentence.text
     opening = COMBINED_FIRST.match(text)
     ends = [phrase.end() for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text))]
-    for at in ends + [end for _, end in interaction_phrases(text)]:
+    for at in ends + [end - sentence.start for _, end in sentence.interactions]:
         first = next((m for m in subs if m.start - sentence.start >= at), None)
         if first is None or not LEAD_WORDS.fullmatch(text, at, first.start - sentence.start):
             continue
