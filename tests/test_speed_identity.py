@@ -130,6 +130,34 @@ def test_deciding_on_python_floats_changes_no_guess(texts):
             assert model.decide(totals, count, allowed) == plain_decide(model, totals, count, allowed)
 
 
+def test_lowercasing_agrees_with_ignorecase_on_the_case_safe_characters():
+    """WordScreen's premise: below U+0250, outside BEYOND_CASE_SAFE, a character matches a
+    lowercase letter under re.IGNORECASE exactly when its one-character lowercase is that letter."""
+    import re
+
+    from claimx.dose import BEYOND_CASE_SAFE
+
+    safe = [chr(c) for c in range(0x250) if not BEYOND_CASE_SAFE.match(chr(c))]
+    assert len(safe) == 0x250 - 3 and "å" in safe and "Ø" in safe and "ſ" not in safe
+    for char in safe:
+        assert len(char.lower()) == 1, char
+        for letter in {c.lower() for c in safe}:
+            assert (re.fullmatch(re.escape(letter), char, re.I) is not None) == (char.lower() == letter), (char, letter)
+
+
+@pytest.mark.parametrize("text", ["I 8 VECKOR", "i åtta veckor", "3 Måneder", "Ωmega i 3 DAGAR", "i 3 daſe",
+                                  "İ 2 år", "ſex uker", "nothing here", "2 ÅR", "ı dag", ""])
+def test_a_word_screen_is_the_case_insensitive_search(text):
+    import re
+
+    from claimx.dose import WordScreen
+
+    words = ["veckor", "måneder", "dagar", "år", "uker", "dag", "dase"]
+    screen = WordScreen(words)
+    assert screen.search(text) == bool(re.search("|".join(words), text, re.I)), text
+    assert screen.search(text + " x") == screen.search("x " + text)
+
+
 def test_the_duration_screen_passes_every_sentence_with_a_duration(texts):
     """find_durations skips a sentence without a duration unit: its patterns find nothing there."""
     from claimx.dose import duration_screen, grammar

@@ -200,11 +200,38 @@ def expand_range(low: float, high: float, low_text: str, high_text: str) -> floa
     return low
 
 
+# re.IGNORECASE and str.lower() agree on every character up to U+024F except three: "İ" lowercases
+# to two characters, and "ı" and "ſ" match "i" and "s". In a text of the others, lowercase words
+# are found case-sensitively in the lowercased text exactly where the case-insensitive pattern
+# finds them in the text (tests/test_speed_identity.py checks every pair of such characters).
+BEYOND_CASE_SAFE = re.compile("[^\u0000-\u012f\u0132-\u017e\u0180-\u024f]")
+
+
+class WordScreen:
+    """Whether a text holds one of some words, in any case: ``re.search(words, text, re.I)``,
+    ten times faster on Latin text (1 µs against 10 on a sentence), where the pattern
+    runs case-sensitively on the lowercased text and Python's regex engine can skip ahead
+    to a word's first letter; other texts get the case-insensitive pattern."""
+
+    def __init__(self, words: list[str]) -> None:
+        lowered = [word.lower() for word in words]
+        if BEYOND_CASE_SAFE.search("".join(lowered)):
+            raise ValueError(f"a screen word is beyond Latin letters: {lowered}")
+        alternation = _alternation(lowered) or "(?!)"
+        self._lower = re.compile(alternation)
+        self._any_case = re.compile(alternation, re.I)
+
+    def search(self, text: str) -> bool:
+        if BEYOND_CASE_SAFE.search(text):
+            return self._any_case.search(text) is not None
+        return self._lower.search(text.lower()) is not None
+
+
 @lru_cache(maxsize=None)
-def duration_screen(lang: str) -> re.Pattern[str]:
+def duration_screen(lang: str) -> WordScreen:
     """The duration units alone: every duration holds one, and four sentences in five have none,
-    so :func:`find_durations` skips its two full patterns there (8.6 µs against 14)."""
-    return re.compile(_alternation(list(grammar(lang).durations)) or "(?!)", re.I)
+    so :func:`find_durations` skips its two full patterns there."""
+    return WordScreen(list(grammar(lang).durations))
 
 
 def find_doses(text: str, lang: str) -> list[FoundDose]:
