@@ -1340,3 +1340,101 @@ def test_a_hedge_with_an_adverb_inside(lang, text, icd):
 def test_danish_cue_words(text, icd, polarity, certainty):
     claims = [c for c in claims_of(text, "da") if c.condition and c.condition.icd10 == icd]
     assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# Rules drawn from eval/written3's misses (2026-12-04), on sentences written here.
+# A verb of causing ("kan gi", "leder till") takes the polarity of the effect word it gives
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("nb", "Hos personer med demens kan ginkgo gi en liten bedring.", "F03", "benefit"),
+    ("sv", "Zink kan leda till mindre förkylning hos barn.", "J00", "benefit"),
+    ("da", "Magnesium kan give færre migræneanfald.", "G43", "benefit"),
+    ("sv", "Magnesium kan ge huvudvärk.", "R51", "harm"),  # its object a condition: harm, as before
+    ("en", "Iron can lead to constipation.", "K59", "harm"),
+])
+def test_a_verb_of_causing_takes_the_polarity_of_its_object(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]
+
+
+# A denied link is no effect, also when it is only an association ("inget samband"), and a
+# negation right before the effect verb denies it beside a hedge ("anses inte orsaka")
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", [
+    ("sv", "Forskarna har inte funnit något samband mellan zink och astma.", "J45", "no_effect", "negated"),
+    ("nb", "Studien fant ingen sammenheng mellom jern og astma.", "J45", "no_effect", "negated"),
+    ("sv", "Kalcium anses inte orsaka njursten.", "N20", "no_effect", "hedged"),
+    ("da", "Selen menes ikke at forårsage diabetes.", "E11", "no_effect", "hedged"),
+    ("da", "Man må ikke tage jern, da det kan skade leveren.", "K71", "harm", "hedged"),  # the negation is the advice's
+])
+def test_a_denied_link_is_no_effect(lang, text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# Comparatives of frequency ("oftare", "sjældnere"), deaths from a condition, a failure to
+# replicate, "at best", "without it becoming", and being advised against
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", [
+    ("sv", "De som tog selen fick oftare diabetes.", "E11", "harm", "asserted"),
+    ("da", "Deltagerne, der fik zink, fik sjældnere lungebetændelse.", "J18", "benefit", "asserted"),
+    ("sv", "I gruppen som fick järn sågs fler dödsfall i hjärtinfarkt.", "I21", "harm", "asserted"),
+    ("nb", "Nyere studier har ikke klart å gjenta at sink forkorter forkjølelse.", "J00", "no_effect", "negated"),
+    ("da", "Krom sænker i bedste fald blodsukkeret hos personer med diabetes en smule.", "E11", "benefit", "hedged"),
+    ("nb", "Forsøket ga 300 deltakere magnesium i et år, uten at det ble færre migreneanfall.", "G43", "no_effect",
+     "negated"),
+    ("sv", "Johannesört avråds vid bipolär sjukdom.", "F31", "harm", "asserted"),
+    ("sv", "Zink tolereras väl. Enstaka användare rapporterar illamående.", "R11", "harm", "asserted"),
+])
+def test_more_cue_words(lang, text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# What the body needs is a dose; what it holds is not; "dagligen" is Danish too
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Kroppen trenger bare rundt 300 mg magnesium per dag.", [(300, "mg", "day")]),
+    ("sv", "Kroppen behöver ungefär 10 mg zink om dagen.", [(10, "mg", "day")]),
+    ("da", "Kroppen indeholder omkring 25 g magnesium.", []),
+    ("da", "Mange tager 400 mg magnesium dagligen.", [(400, "mg", "day")]),
+])
+def test_what_the_body_needs_is_a_dose(lang, text, expected):
+    doses = [(c.dose.min, c.dose.unit, c.dose.per) for c in claims_of(text, lang) if c.dose and c.dose.min]
+    assert doses == expected
+
+
+# "Ekstraktet" refers to the topic substance; a brain haemorrhage is no infarct
+def test_the_extract_refers_to_the_topic():
+    text = "Ginkgo er en plante. Ginkgo selges som tilskudd.\n\nEkstraktet kan lindre svimmelhet."
+    claims = [c for c in claims_of(text, "nb") if c.condition]
+    assert [(c.substance.name, c.substance.text, c.condition.icd10) for c in claims] == [("ginkgo", "Ekstraktet", "R42")]
+
+
+def test_a_brain_haemorrhage_is_coded_i61():
+    claims = claims_of("Fiskolja kan öka risken för hjärnblödning.", "sv")
+    assert [(c.condition.icd10, c.polarity) for c in claims if c.condition] == [("I61", "harm")]
+
+
+# A condition the people lack is no outcome ("uten diabetes"); "uten at" opens a clause instead
+@pytest.mark.parametrize("lang,text,codes", [
+    ("nb", "Hos personer uten diabetes påvirket krom ikke blodsukkeret.", []),
+    ("sv", "Hos personer utan känd astma minskade zink förkylningarna.", ["J00"]),
+    ("en", "In people without diabetes, chromium lowered blood pressure.", []),
+    ("nb", "De fikk magnesium i et år, uten at det ble færre migreneanfall.", ["G43"]),
+])
+def test_a_condition_the_people_lack_is_no_outcome(lang, text, codes):
+    assert [c.condition.icd10 for c in claims_of(text, lang) if c.condition] == codes
+
+
+# A comparative in the condition's own clause decides before the cues of other clauses; one
+# word may stand between ("flere alvorlige blødninger"); "udløst af" is harm
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("da", "Fiskeolie forebyggede ikke demens, men gav flere alvorlige blødninger.", "R58", "harm"),
+    ("sv", "Zink hjälpte inte mot astma men gav färre svåra förkylningar.", "J00", "benefit"),
+    ("da", "Hos enkelte kan et astmaanfald blive udløst af ibuprofen.", "J45", "harm"),
+])
+def test_a_comparative_in_the_conditions_clause(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]
+
+
+def test_nocturia_is_no_overactive_bladder():
+    claims = claims_of("Sågpalmetto minskade de nattliga toalettbesöken.", "sv")
+    assert [c.condition.icd10 for c in claims if c.condition] == ["R35"]

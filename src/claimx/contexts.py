@@ -28,6 +28,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "RELATED_STEM": "a substance word with this stem qualifies the condition after it (\"statinrelaterad värk\")",
     "CONDITION_BY": "between a condition and a substance, the substance qualifies it (\"värk vid statinbehandling\")",
     "REGARDLESS": "a condition after it is what a finding holds regardless of (\"oavsett ålder\")",
+    "WITHOUT": "a condition right after it (at most one word between) is one the people lack, no outcome "
+               "(\"hos personer uten diabetes\"); not before a clause (\"uten at\")",
     "SYMPTOM_OF": "between a symptom and a disease, the symptom is part of the disease (\"värk vid artros\")",
     "JOURNAL_NOUN": "begins a journal's name, so a condition in it is no outcome (\"Journal of Pain\")",
     "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",
@@ -50,6 +52,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "EFFECT_OF": "see INTERACTION_VERB; an effect word inside the phrase is the drug's, not the claim's cue",
     "INTERACTS_WITH": "the substance a few words after it is what the subject interacts with, no subject "
                       "(\"kan interagera med warfarin\")",
+    "LIGHT_CAUSE": "a harm cue that is only a verb of causing (\"kan gi\", \"føre til\"): an effect word of benefit "
+                   "right after it decides (\"kan gi en beskjeden bedring\")",
     "COMPARATIVE_LESS": "right before a condition (or a CASES_OF phrase before it), with no effect word in the "
                         "sentence, the substance's group had less of it: benefit (\"mindre ledsmärta än placebo\")",
     "COMPARATIVE_MORE": "as COMPARATIVE_LESS, more of it: harm (\"fler fall av lungcancer\")",
@@ -60,6 +64,7 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "AGE_BEFORE": "right before a number, the number is an age, not an amount (\"över 50 år\")",
     "AGE_AFTER": "right after a number, the number is an age (\"4 år gamla\", \"50 år och äldre\")",
     "IN_BODY": "shortly before an amount, it is what the body holds, no dose (\"kroppen innehåller 25 g\")",
+    "BODY_NEEDS": "right after an IN_BODY word, the amount is what the body needs, a dose (\"kroppen behöver 300 mg\")",
     "SINCE": "beside a duration, it dates something, no treatment length (\"för 10 år sedan\")",
     "MORE": "with THAN right before a duration, it is no treatment length (\"i mer än 10 år\")",
     "THAN": "see MORE",

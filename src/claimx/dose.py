@@ -265,7 +265,7 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
     return _shared_per([d for d in found if not IN_BODY.search(text[max(0, d.start - 30):d.start])], text)
 
 
-IN_BODY = re.compile(r"\b" + alternation("IN_BODY") + r"\b[^.;]{0,20}$", re.I)
+IN_BODY = re.compile(r"\b" + alternation("IN_BODY") + r"\b(?!\s+" + alternation("BODY_NEEDS") + r"\b)[^.;]{0,20}$", re.I)
 SHARED_PER_GAP = 90  # "350 mg og 280 mg ... 325 mg pr. dag": a per phrase ends the amounts listed before it
 
 

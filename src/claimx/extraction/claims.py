@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from claimx.contexts import alternation
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, comparative_of, in_scope, polarity_of
+from claimx.extraction.cues import certainty_of, comparative_of, denies_effect, in_scope, polarity_of
 from claimx.extraction.discourse import (
     STRONGER_EFFECT,
     Discourse,
@@ -297,8 +297,9 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
         certainty, certainty_cue = certainty_of(cue_sentence, lead_anchor, None)
     if outcome is not None and outcome.entry.id.startswith(LOWERED_LEVEL) and polarity == "benefit":
         polarity = "harm"  # a drug that lowers a nutrient's level harms
-    if certainty == "negated" and polarity in ("benefit", "harm"):
-        polarity = "no_effect"
+    if polarity in ("benefit", "harm", "association") and (certainty == "negated" or certainty == "hedged" and (
+            denies_effect(sentence, anchor, effect_cue))):
+        polarity = "no_effect"  # "hjälper inte", "inget samband"; hedged: "anses inte orsaka fosterskador"
     elif certainty == "asserted" and polarity == "no_effect":  # "lika många insjuknade": a denied link
         certainty, certainty_cue = "negated", effect_cue
     condition = target = None

@@ -73,19 +73,33 @@ def token_gap(a: Mention, b: Mention) -> int:
 
 def certainty_of(sentence: Sentence, anchor: Mention, effect: Mention | None = None) -> tuple[str, Mention | None]:
     """``hedged``, ``negated`` or ``asserted``, and the cue that decided it."""
-    pseudo = sentence.of("PSEUDO")
-
-    def governs(cue: Mention) -> bool:
-        return not any(overlaps(cue, p) for p in pseudo) and in_scope(cue, anchor, sentence)
-
-    negations = [cue for cue in sentence.of("NEGATION") if governs(cue) and _near(cue, anchor, effect)]
-    hedge = next((cue for cue in sentence.of("HEDGE") if governs(cue)), None)
+    negations = negations_of(sentence, anchor, effect)
+    hedge = next((cue for cue in sentence.of("HEDGE") if _governs(sentence, cue, anchor)), None)
     if hedge is not None:
         denied = _cannot(sentence, hedge, negations)
         return ("negated", denied) if denied else ("hedged", hedge)
     if negations:
         return "negated", negations[0]
     return "asserted", None
+
+
+def negations_of(sentence: Sentence, anchor: Mention, effect: Mention | None = None) -> list[Mention]:
+    """The negations that turn the claim: in the anchor's clause, near the anchor or its effect cue."""
+    return [cue for cue in sentence.of("NEGATION") if _governs(sentence, cue, anchor) and _near(cue, anchor, effect)]
+
+
+DENIAL_GAP = 3  # words between a negation and the effect verb it denies ("inte kunna orsaka", "ikke ud til at hjælpe")
+
+
+def denies_effect(sentence: Sentence, anchor: Mention, effect: Mention | None) -> bool:
+    """A negation right before the effect cue denies it, hedged or not: "anses inte orsaka
+    fosterskador" says no effect (with a hedge); "må ikke tage tilskud, da det kan skade" does not."""
+    return effect is not None and any(0 <= effect.token_start - n.token_end <= DENIAL_GAP
+                                      for n in negations_of(sentence, anchor, effect))
+
+
+def _governs(sentence: Sentence, cue: Mention, anchor: Mention) -> bool:
+    return not any(overlaps(cue, p) for p in sentence.of("PSEUDO")) and in_scope(cue, anchor, sentence)
 
 
 def _cannot(sentence: Sentence, hedge: Mention, negations: list[Mention]) -> Mention | None:
@@ -135,26 +149,48 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         association = [c for c in local or cues if c.entry.polarity == "association"]
         return "association", (association[0] if association else None)
     pool = local or cues
-    if not any(c.entry.polarity in ("benefit", "harm", "no_effect") for c in pool):
-        compared = comparative_of(sentence, anchor)
-        if compared:  # "mindre leddsmerter enn placebogruppen", "fler fall av lungcancer"
+    if not any(c.entry.polarity in ("benefit", "harm", "no_effect") for c in local):
+        compared = comparative_of(sentence, anchor)  # before the cues of other clauses: "..., men gav
+        if compared:  # flere alvorlige blødninger"; "mindre leddsmerter enn placebogruppen", "fler fall av lungcancer"
             return compared, None
     if not pool:
         return "association", None
     nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
                                         c.entry.polarity != "association"))  # "blødningsrisikoen" itself first
+    nearest = _object_of_cause(sentence, nearest, pool)
+    if _is_light_cause(sentence, nearest) and comparative_of(sentence, anchor):
+        return comparative_of(sentence, anchor), nearest  # "kan leda till mindre huvudvärk"
     if nearest.entry.rises and anchor.label == "CONDITION" and (nearest.end <= anchor.start
                                                                  or token_gap(anchor, nearest) == 0):
         return "harm", nearest  # "en økning i atrieflimmer", "risikoen for blødning øges": more of a disease
     return nearest.entry.polarity or "association", nearest
 
 
+def _is_light_cause(sentence: Sentence, cue: Mention) -> bool:
+    words = " ".join(sentence.text[cue.start - sentence.start:cue.end - sentence.start].lower().split())
+    return cue.entry.polarity == "harm" and words in context_words("LIGHT_CAUSE")
+
+
+LIGHT_CAUSE_GAP = 3  # words between a verb of causing and the effect word it gives ("en beskjeden")
+
+
+def _object_of_cause(sentence: Sentence, cue: Mention, pool: list[Mention]) -> Mention:
+    """A harm cue that is only a verb of causing ("kan gi", "leder till") gives what its object says:
+    "kan gi en beskjeden bedring" is a benefit, the cue "bedring"."""
+    if not _is_light_cause(sentence, cue):
+        return cue
+    given = [c for c in pool if c.entry.polarity == "benefit"
+             and 0 <= c.token_start - cue.token_end <= LIGHT_CAUSE_GAP]
+    return min(given, key=lambda c: c.token_start) if given else cue
+
+
 COMPARED = re.compile(r"\b(?:(?P<less>" + alternation("COMPARATIVE_LESS") + r")|" + alternation("COMPARATIVE_MORE")
-                      + r")\s+(?:" + alternation("CASES_OF") + r"\s+)?$", re.IGNORECASE)
+                      + r")\s+(?:[^\W\d_]+\s+)?(?:" + alternation("CASES_OF") + r"\s+)?$", re.IGNORECASE)
 
 
 def comparative_of(sentence: Sentence, anchor: Mention) -> str | None:
-    """Benefit or harm from a comparative right before a condition: less or more of it."""
+    """Benefit or harm from a comparative right before a condition (one word may stand between:
+    "flere alvorlige blødninger"): less or more of it."""
     if anchor.label != "CONDITION":
         return None
     found = COMPARED.search(sentence.text, max(0, anchor.start - sentence.start - 40), anchor.start - sentence.start)

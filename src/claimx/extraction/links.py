@@ -178,15 +178,17 @@ def modifies(sentence: Sentence, substance: tuple[int, int], outcome: Mention) -
 
 # Conditions a finding holds regardless of: "effektiv oavsett ålder, kön eller allergier".
 REGARDLESS = re.compile(r"\b" + alternation("REGARDLESS") + r"\b[^.;:()]{0,60}$", re.IGNORECASE)
+# A condition the people lack: "hos personer uten diabetes" (not "uten at det ble færre anfall").
+WITHOUT = re.compile(r"\b" + alternation("WITHOUT") + r"\s+(?!att?\b)(?:[^\W\d_]+\s+)?$", re.IGNORECASE)
 # A symptom of a disease named right after it: "värk vid artros", "smerter ved gigt", "pain in arthritis".
 SYMPTOM_OF = re.compile(r"\s+" + alternation("SYMPTOM_OF") + r"\s+$", re.IGNORECASE)
 
 
 def aside(sentence: Sentence, outcome: Mention) -> bool:
     """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
-    regardless of, or a symptom named only as part of the disease after it."""
+    regardless of, one the people lack, or a symptom named only as part of the disease after it."""
     before = sentence.text[max(0, outcome.start - sentence.start - 80):outcome.start - sentence.start]
-    if TITLE_BEFORE.search(before) or REGARDLESS.search(before):
+    if TITLE_BEFORE.search(before) or REGARDLESS.search(before) or WITHOUT.search(before):
         return True
     if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
         return False
