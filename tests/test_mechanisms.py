@@ -1438,3 +1438,18 @@ def test_a_comparative_in_the_conditions_clause(lang, text, icd, polarity):
 def test_nocturia_is_no_overactive_bladder():
     claims = claims_of("Sågpalmetto minskade de nattliga toalettbesöken.", "sv")
     assert [c.condition.icd10 for c in claims if c.condition] == ["R35"]
+
+
+# Swedish cue words from a blind review of the Swedish cue files (2026-12-04)
+@pytest.mark.parametrize("text,icd,polarity,certainty", [
+    ("Magnesium är ett mineral. Ingefära kan mildra illamående.", "R11", "benefit", "hedged"),
+    ("Magnesium är ett mineral. Järn förorsakar ibland förstoppning.", "K59", "harm", "asserted"),
+    ("Magnesium är ett mineral. Zink förkortar antagligen förkylningen.", "J00", "benefit", "hedged"),
+    ("Magnesium är ett mineral. Ginkgo hade ingen mätbar effekt på demens.", "F03", "no_effect", "negated"),
+    ("Magnesium är ett mineral. Tranbär förefaller minska urinvägsinfektioner.", "N39", "benefit", "hedged"),
+    ("Magnesium är ett mineral. Tillskottet visade sig verkningslöst mot migrän.", "G43", "no_effect", "negated"),
+    ("Magnesium är ett mineral. Läkare varnar för johannesört vid bipolär sjukdom.", "F31", "harm", "asserted"),
+])
+def test_swedish_cue_words(text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, "sv") if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
