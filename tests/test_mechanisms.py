@@ -1453,3 +1453,19 @@ def test_nocturia_is_no_overactive_bladder():
 def test_swedish_cue_words(text, icd, polarity, certainty):
     claims = [c for c in claims_of(text, "sv") if c.condition and c.condition.icd10 == icd]
     assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# Norwegian cue words from a blind review of the Norwegian cue files (2026-12-04); "uten å"
+# negates only what follows it
+@pytest.mark.parametrize("text,icd,polarity,certainty", [
+    ("Magnesium er et mineral. Sink bedret forkjølelsen hos barn.", "J00", "benefit", "asserted"),
+    ("Magnesium er et mineral. Jern kan trigge forstoppelse.", "K59", "harm", "hedged"),
+    ("Magnesium er et mineral. Ginkgo hadde ingen målbar effekt på demens.", "F03", "no_effect", "negated"),
+    ("Magnesium er et mineral. Tranebær forebygger antagelig urinveisinfeksjon.", "N39", "benefit", "hedged"),
+    ("Magnesium er et mineral. Melatonin er virkningsløst mot migrene.", "G43", "no_effect", "negated"),
+    ("Magnesium er et mineral. Ingefær lindret kvalme uten å gi hodepine.", "R11", "benefit", "asserted"),
+    ("Magnesium er et mineral. Ingefær lindret kvalme uten å gi hodepine.", "R51", "no_effect", "negated"),
+])
+def test_norwegian_cue_words(text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, "nb") if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
