@@ -1469,3 +1469,26 @@ def test_swedish_cue_words(text, icd, polarity, certainty):
 def test_norwegian_cue_words(text, icd, polarity, certainty):
     claims = [c for c in claims_of(text, "nb") if c.condition and c.condition.icd10 == icd]
     assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+# A deficiency word names no other subject for a drug people take ("der tager PPI ... B12-mangel");
+# the diseases of a deficiency (rickets, scurvy) are its outcomes; "når man får antibiotika" is taken
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Personer, der tager metformin i flere år, har øget risiko for B12-mangel.", {("metformin", "E53")}),
+    ("sv", "Brist på D-vitamin ökar risken för engelska sjukan hos barn.", {("vitamin d", "E55")}),
+    ("nb", "Mangel på C-vitamin kan gi skjørbuk.", {("vitamin c", "E54")}),
+    ("da", "Mælkesyrebakterier kan forebygge diarré, når man får antibiotika.", {("probiotics", "A09")}),
+    ("sv", "Probiotika minskar diarré när man tar antibiotika.", {("probiotics", "A09")}),
+])
+def test_deficiencies_and_what_people_take(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+
+
+# A drug the subject works "as well as" is only its comparator
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Ingefær lindrer kvalme lige så godt som metoclopramid.", {("ginger", "R11")}),
+    ("sv", "Pepparmyntsolja lindrar magsmärtor lika bra som vanliga värktabletter.", {("peppermint oil", "R10")}),
+    ("en", "Zinc shortened colds as effectively as paracetamol.", {("zinc", "J00")}),
+])
+def test_what_a_substance_works_as_well_as_is_its_comparator(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected

@@ -79,10 +79,18 @@ def distinct(sub: Sub, outcome: Mention, text: str, sentence: Sentence | None = 
     return not any(stem in word for stem in stems)
 
 
+# The classic diseases of a deficiency share its ICD-10 category but are its outcome, not a level:
+# "D-vitaminmangel øger risikoen for engelsk syge" is a claim on rickets.
+DEFICIENCY_DISEASES = frozenset(f"com.cond.{name}" for name in
+                                ("rickets", "scurvy", "pellagra", "beriberi", "wernicke_encephalopathy"))
+
+
 def _is_deficiency(condition: Mention) -> bool:
-    """ICD-10 E50-E64 (deficiencies) or E83 (mineral metabolism disorders)."""
+    """ICD-10 E50-E64 (deficiencies) or E83 (mineral metabolism disorders), but not the diseases
+    a deficiency causes (rickets, scurvy, ...)."""
     code = (condition.entry.icd10 or [""])[0]
-    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83")
+    return code[:1] == "E" and (50 <= int(code[1:3] or 0) <= 64 or code == "E83") and \
+        condition.entry.id not in DEFICIENCY_DISEASES
 
 
 def _describes(sentence: Sentence, outcome: Mention, substance_token: int) -> bool:
@@ -299,8 +307,9 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     if RELATIVE_TO.search(text, max(0, sub.start - sentence.start - 30), sub.start - sentence.start):
         return True
     taken = co_medications(sentence)
+    deficiencies = {(c.start, c.end) for c in sentence.of("CONDITION")}  # "B12-mangel" names no subject
     if (sub.start, sub.end) in taken and any(m.entry.name != sub.name and (m.start, m.end) not in taken
-                                             for m in mentions):
+                                             and (m.start, m.end) not in deficiencies for m in mentions):
         return True  # "hos personer som tar warfarin kan fiskolja öka blödningsrisken": fish oil's claim
     if _caused_deficiency(sentence, sub, mentions):
         return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
