@@ -1492,3 +1492,36 @@ def test_deficiencies_and_what_people_take(lang, text, expected):
 ])
 def test_what_a_substance_works_as_well_as_is_its_comparator(lang, text, expected):
     assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+
+
+# A drug class right before its member ("Blodtrycksmedicinen enalapril") names the member only;
+# plants people cannot tolerate are no subjects; what a substance cannot replace is its comparator
+@pytest.mark.parametrize("lang,text,expected", [
+    ("sv", "Blodtrycksmedicinen enalapril kan ge torrhosta.", {("enalapril", "R05")}),
+    ("nb", "ADHD-medisinen metylfenidat kan gi søvnvansker.", {("methylphenidate", "G47")}),
+    ("da", "Ingefær kan give halsbrand, især hos personer, der ikke tåler planter i ingefærfamilien som gurkemeje.",
+     {("ginger", "R12")}),
+    ("nb", "Sink kan ikke erstatte astmamedisinen ved astma.", {("zinc", "J45")}),
+])
+def test_classes_intolerances_and_replacements(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+
+
+# Substance names from blind coverage reviews of the substance table (2026-12-04)
+@pytest.mark.parametrize("lang,text,name", [
+    ("sv", "Lingon och maskros säljs som naturläkemedel.", "lingonberry"),
+    ("da", "Mange tager Mandolgin mod smerter.", "tramadol"),
+    ("nb", "Tyttebær inneholder mye antioksidanter.", "lingonberry"),
+    ("da", "Solhat sælges som Echinaforce.", "echinacea"),
+    ("nb", "Legen skrev ut Paralgin forte.", "codeine"),
+])
+def test_substance_names_from_the_coverage_review(lang, text, name):
+    assert name in _substance_names(text, lang)
+
+
+def _substance_names(text: str, lang: str) -> set[str]:
+    from claimx.nlp import build_nlp, lexicon_of, rule_spans_of
+
+    nlp = build_nlp(lang)
+    entries = lexicon_of(nlp).entries
+    return {entries[s.id_].name for s in rule_spans_of(nlp(text)) if s.label_ == "SUBSTANCE"}

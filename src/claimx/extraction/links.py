@@ -260,11 +260,12 @@ RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+(?:[\w-]+\s+)?$", re.
 # first substance, and others may be joined to it ("blodförtunnande läkemedel som warfarin").
 TAKEN_BY = re.compile(r"\b" + alternation("TAKER") + r"\s+", re.IGNORECASE)
 COMBINED_FIRST = re.compile(r"^\W*" + alternation("COMBINED_WITH") + r"\s+", re.IGNORECASE)
-LEAD_WORDS = re.compile(r"(?:[\w-]+\s+){0,3}")
+LEAD_WORDS = re.compile(r"(?:[\w-]+\s+){0,4}")
 JOINED = re.compile(r"(?:\s+[\w-]+)?\s*,?\s*(?:" + alternation("AND_OR") + "|" + alternation("SUCH_AS") + r")\s+(?:[\w-]+\s+)?",
                     re.IGNORECASE)
 
-INSTANCE = re.compile(r"\s*\(\s*$")  # "en antidepressiv medicin (imipramin)": the class, then its member
+# "en antidepressiv medicin (imipramin)": the class, then its member; so is "ADHD-medisinen metylfenidat"
+INSTANCE = re.compile(r"\s*\(\s*$")
 
 
 def _caused_deficiency(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
@@ -314,5 +315,12 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     if _caused_deficiency(sentence, sub, mentions):
         return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
-               and INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
+               and (INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
+                    or _is_class(sub.name) and not _is_class(m.entry.name or "")
+                    and text[sub.end - sentence.start:m.start - sentence.start] == " ")
                for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
+
+
+def _is_class(name: str) -> bool:
+    """A drug class: GOLD.md names classes in the plural ("statins", "adhd medications"), drugs by INN."""
+    return name.endswith("s")
