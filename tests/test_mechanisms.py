@@ -1525,3 +1525,15 @@ def _substance_names(text: str, lang: str) -> set[str]:
     nlp = build_nlp(lang)
     entries = lexicon_of(nlp).entries
     return {entries[s.id_].name for s in rule_spans_of(nlp(text)) if s.label_ == "SUBSTANCE"}
+
+
+# Condition names from blind coverage reviews of the condition table (2026-12-04): plurals of
+# names whose first word is the head, leaflet and lay wording
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "P-piller kan give blodpropper i benene.", "I80"),
+    ("sv", "Järn kan ge pirrningar i händerna.", "R20"),
+    ("nb", "Ibux kan gi sure oppstøt og tett i nesen.", "K21"),
+    ("sv", "Johannesört kan ge mellanblödningar.", "N92"),
+])
+def test_condition_names_from_the_coverage_review(lang, text, icd):
+    assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
