@@ -1329,17 +1329,15 @@ def test_a_hedge_with_an_adverb_inside(lang, text, icd):
     assert [c.certainty for c in claims] == ["hedged"]
 
 
-# Danish cue words from a blind review of the Danish cue files (2026-12-03)
-@pytest.mark.parametrize("text,icd,polarity,certainty", [
+# Cue words from blind reviews of each language's cue files (da 2026-12-03; sv and nb 2026-12-04;
+# in nb, "uten å" negates only what follows it)
+DANISH_CUES = [
     ("Magnesium er et mineral. Ingefær kan afhjælpe kvalme.", "R11", "benefit", "hedged"),
     ("Magnesium er et mineral. Magnesium fremkalder sjældent diarré.", "A09", "harm", "asserted"),
     ("Magnesium er et mineral. Zink forkorter tilsyneladende forkølelsen.", "J00", "benefit", "hedged"),
     ("Magnesium er et mineral. Ginkgo havde ingen målbar effekt på demens.", "F03", "no_effect", "negated"),
     ("Magnesium er et mineral. Magnesium mildner migræneanfald.", "G43", "benefit", "asserted"),
-])
-def test_danish_cue_words(text, icd, polarity, certainty):
-    claims = [c for c in claims_of(text, "da") if c.condition and c.condition.icd10 == icd]
-    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+]
 
 
 # Rules drawn from eval/written3's misses (2026-12-04), on sentences written here.
@@ -1440,8 +1438,7 @@ def test_nocturia_is_no_overactive_bladder():
     assert [c.condition.icd10 for c in claims if c.condition] == ["R35"]
 
 
-# Swedish cue words from a blind review of the Swedish cue files (2026-12-04)
-@pytest.mark.parametrize("text,icd,polarity,certainty", [
+SWEDISH_CUES = [
     ("Magnesium är ett mineral. Ingefära kan mildra illamående.", "R11", "benefit", "hedged"),
     ("Magnesium är ett mineral. Järn förorsakar ibland förstoppning.", "K59", "harm", "asserted"),
     ("Magnesium är ett mineral. Zink förkortar antagligen förkylningen.", "J00", "benefit", "hedged"),
@@ -1449,15 +1446,10 @@ def test_nocturia_is_no_overactive_bladder():
     ("Magnesium är ett mineral. Tranbär förefaller minska urinvägsinfektioner.", "N39", "benefit", "hedged"),
     ("Magnesium är ett mineral. Tillskottet visade sig verkningslöst mot migrän.", "G43", "no_effect", "negated"),
     ("Magnesium är ett mineral. Läkare varnar för johannesört vid bipolär sjukdom.", "F31", "harm", "asserted"),
-])
-def test_swedish_cue_words(text, icd, polarity, certainty):
-    claims = [c for c in claims_of(text, "sv") if c.condition and c.condition.icd10 == icd]
-    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+]
 
 
-# Norwegian cue words from a blind review of the Norwegian cue files (2026-12-04); "uten å"
-# negates only what follows it
-@pytest.mark.parametrize("text,icd,polarity,certainty", [
+NORWEGIAN_CUES = [
     ("Magnesium er et mineral. Sink bedret forkjølelsen hos barn.", "J00", "benefit", "asserted"),
     ("Magnesium er et mineral. Jern kan trigge forstoppelse.", "K59", "harm", "hedged"),
     ("Magnesium er et mineral. Ginkgo hadde ingen målbar effekt på demens.", "F03", "no_effect", "negated"),
@@ -1465,9 +1457,14 @@ def test_swedish_cue_words(text, icd, polarity, certainty):
     ("Magnesium er et mineral. Melatonin er virkningsløst mot migrene.", "G43", "no_effect", "negated"),
     ("Magnesium er et mineral. Ingefær lindret kvalme uten å gi hodepine.", "R11", "benefit", "asserted"),
     ("Magnesium er et mineral. Ingefær lindret kvalme uten å gi hodepine.", "R51", "no_effect", "negated"),
-])
-def test_norwegian_cue_words(text, icd, polarity, certainty):
-    claims = [c for c in claims_of(text, "nb") if c.condition and c.condition.icd10 == icd]
+]
+
+
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", [
+    *(("da", *row) for row in DANISH_CUES), *(("sv", *row) for row in SWEDISH_CUES),
+    *(("nb", *row) for row in NORWEGIAN_CUES)])
+def test_cue_words_from_blind_reviews(lang, text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
 
 
