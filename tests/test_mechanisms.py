@@ -1531,6 +1531,12 @@ def _substance_names(text: str, lang: str) -> set[str]:
     ("sv", "Järn kan ge pirrningar i händerna.", "R20"),
     ("nb", "Ibux kan gi sure oppstøt og tett i nesen.", "K21"),
     ("sv", "Johannesört kan ge mellanblödningar.", "N92"),
+    ("da", "Aspirin kan give blødning fra mave eller tarm.", "K92"),
 ])
 def test_condition_names_from_the_coverage_review(lang, text, icd):
     assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+def test_the_time_it_takes_to_fall_asleep_is_a_target():
+    claims = claims_of("Vendelrot forkortet ikke tiden det tar å sovne.", "nb")
+    assert [(c.target.name, c.polarity) for c in claims if c.target] == [("time to fall asleep", "no_effect")]
