@@ -1540,3 +1540,14 @@ def test_condition_names_from_the_coverage_review(lang, text, icd):
 def test_the_time_it_takes_to_fall_asleep_is_a_target():
     claims = claims_of("Vendelrot forkortet ikke tiden det tar å sovne.", "nb")
     assert [(c.target.name, c.polarity) for c in claims if c.target] == [("time to fall asleep", "no_effect")]
+
+
+# "vitamin D-tilskudd", "Vitamin B12-mangel": the vitamin's letter glued to a compound head, read as the
+# solid form ("D-vitamintilskudd", "B12-vitaminmangel")
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Vitamin E-tilskudd ga flere tilfeller av prostatakreft.", {("vitamin e", "C61", "harm")}),
+    ("da", "Vitamin D-tilskud kan mindske risikoen for knoglebrud.", {("vitamin d", "T14", "benefit")}),
+    ("sv", "Vitamin B12-brist kan ge trötthet.", {("vitamin b12", "R53", "association")}),
+])
+def test_a_vitamin_letter_glued_to_its_compound_head(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims_of(text, lang) if c.condition} == expected

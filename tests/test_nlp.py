@@ -13,6 +13,7 @@ from claimx.nlp import (
     build_nlp,
     lemma_table,
     lexicon_of,
+    vitamin_compound,
     word_patterns,
 )
 from claimx.rules import word_fits
@@ -43,6 +44,9 @@ def plain_rule_spans(doc, lang: str) -> set[tuple[int, int, str]]:
             continue
         for pattern in word_patterns(token.text, lexicon, lemmas):
             found.add((token.i, token.i + 1, pattern.entry.id))
+        if token.i + 1 < len(doc):  # "vitamin D-tilskudd" read as "D-vitamintilskudd"
+            for pattern in vitamin_compound(token.text, doc[token.i + 1].text, lexicon, lemmas):
+                found.add((token.i, token.i + 2, pattern.entry.id))
         for pattern in lexicon.phrase_candidates(token.text):
             end = token.i + len(pattern.words)
             if end <= len(doc) and all(word_fits(pattern, k, doc[token.i + k].text)
@@ -57,6 +61,7 @@ TEXTS = [
     ". Första token är punkt. ) och ]. Sen?! Ja!! Nej... Kanske … Slut",
     "  inledande mellanrum.  Två  mellanrum. \t Tab.",
     "Studier på mennesker viser at D-vitamin kan nedsætte risikoen for type 2-diabetes. Inga Ingan.",
+    "Vitamin D-tilskudd og vitamin B12-mangel, vitamin E-tilskott; vitamin 3-tal.",
     "",
     ".",
     "»Citat.» ”Citat.” 'x.' \"y.\") z.",

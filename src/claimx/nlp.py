@@ -15,6 +15,7 @@ components read the flags of a whole doc as one array. Only flagged tokens
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -65,7 +66,8 @@ def add_word_flags(nlp: Language, lexicon: Lexicon, lemmas: dict[str, str] | Non
     vocab.add_flag(lambda word: word[:1].islower() or word[:1] in NO_START_FIRST, flag_id=FLAG_NO_START)
     vocab.add_flag(lambda word: len(word) >= 3 and word.endswith("-") and word[-2].isalpha(), flag_id=FLAG_SUSPENDED)
     vocab.add_flag(lambda word: not word.isspace() and bool(
-        word_patterns(word, lexicon, lemmas) or lexicon.phrase_candidates(word)), flag_id=FLAG_RULE)
+        word_patterns(word, lexicon, lemmas) or lexicon.phrase_candidates(word) or word in VITAMIN_WORDS),
+        flag_id=FLAG_RULE)
     vocab.add_flag(lambda word: bool(lexicon.phrase_candidates(word)), flag_id=FLAG_PHRASE)
     vocab.add_flag(lambda word: word.isalpha() and lexicon.may_start_apart(word.lower()), flag_id=FLAG_APART)
 
@@ -211,6 +213,9 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 for pattern in lexicon.written_apart(word, following):
                     _keep(best, pattern, i, i + 2)
                     apart.append((i, i + 2))
+        if word in VITAMIN_WORDS:
+            for pattern in vitamin_compound(word, strings[orths[i + 1]], lexicon, lemmas):
+                _keep(best, pattern, i, i + 2)  # "vitamin D-tilskudd" read as "D-vitamintilskudd"
     for _, start, end, pattern in [m for m in best.values() if len(m[3].words) > 1 and m[1] >= 2]:
         if strings[orths[start - 1]].lower() in CONJUNCTIONS:  # "lavt og høyt stoffskifte"
             for shared in shared_head(strings[orths[start - 2]], start, pattern, lexicon, text_at):
@@ -227,6 +232,20 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
         span.id_ = pattern.entry.id
         spans.append(span)
     return spans
+
+
+VITAMIN_WORDS = {"vitamin", "Vitamin", "VITAMIN"}
+VITAMIN_COMPOUND = re.compile(r"([A-Za-z]\d{0,2})-([^\W\d_]{3,})")
+
+
+def vitamin_compound(word: str, following: str, lexicon: Lexicon, lemmas) -> list[Pattern]:
+    """What "vitamin D-tilskudd", "vitamin B12-mangel" or "Vitamin E-tilskott" mean over both tokens: the
+    patterns of the solid form Scandinavian writers also use ("D-vitamintilskudd", "B12-vitaminmangel")."""
+    found = VITAMIN_COMPOUND.fullmatch(following) if word in VITAMIN_WORDS else None
+    if found is None:
+        return []
+    solid = f"{found[1]}-vitamin{found[2].lower()}"
+    return [Pattern(entry=p.entry, words=(word, following), mode=p.mode) for p in word_patterns(solid, lexicon, lemmas)]
 
 
 def suspended_compound(first: str, second: str, lexicon: Lexicon, lemmas) -> list[tuple[Pattern, int]]:
