@@ -1551,3 +1551,14 @@ def test_the_time_it_takes_to_fall_asleep_is_a_target():
 ])
 def test_a_vitamin_letter_glued_to_its_compound_head(lang, text, expected):
     assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims_of(text, lang) if c.condition} == expected
+
+
+# A form of giving a remedy is a remedy noun: "sprøyter ved", "kräm mot", "drops for"
+@pytest.mark.parametrize("lang,text,icd", [
+    ("nb", "Vitamin B12 gis som sprøyter ved pernisiøs anemi.", "D51"),
+    ("sv", "Hydrokortison finns som kräm mot eksem.", "L30"),
+    ("da", "Xylometazolin fås som spray mod tilstoppet næse.", "J31"),
+])
+def test_forms_of_a_remedy(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == ["benefit"]
