@@ -16,6 +16,11 @@ def outcome(claim) -> str | None:
     return claim.target.name if claim.target else None
 
 
+def substance_conditions(text: str, lang: str) -> set[tuple[str, str]]:
+    """(substance, ICD-10 code) of each condition claim of ``text``."""
+    return {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition}
+
+
 def with_outcome(claims) -> list:
     return [c for c in claims if c.condition or c.target]
 
@@ -242,7 +247,7 @@ def test_list_ends_with_the_paragraph_after_it():
            "- Dementia:\n- Selenium 100 µg/day: better memory in older adults;", set()),
 ])
 def test_item_outcomes(lang, text, expected):
-    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+    assert substance_conditions(text, lang) == expected
 
 
 def test_line_under_a_heading_without_bullet_is_no_item():
@@ -659,7 +664,7 @@ def test_review_topic(lang, text, found):
     ("en", "CoQ10 may ease statin-related muscle pain."),
 ])
 def test_drug_qualifies_a_condition(lang, text):
-    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == {
+    assert substance_conditions(text, lang) == {
         ("coenzyme q10", "M79")}
 
 
@@ -1478,7 +1483,7 @@ def test_cue_words_from_blind_reviews(lang, text, icd, polarity, certainty):
     ("sv", "Probiotika minskar diarré när man tar antibiotika.", {("probiotics", "A09")}),
 ])
 def test_deficiencies_and_what_people_take(lang, text, expected):
-    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+    assert substance_conditions(text, lang) == expected
 
 
 # A drug the subject works "as well as" is only its comparator
@@ -1488,7 +1493,7 @@ def test_deficiencies_and_what_people_take(lang, text, expected):
     ("en", "Zinc shortened colds as effectively as paracetamol.", {("zinc", "J00")}),
 ])
 def test_what_a_substance_works_as_well_as_is_its_comparator(lang, text, expected):
-    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+    assert substance_conditions(text, lang) == expected
 
 
 # A drug class right before its member ("Blodtrycksmedicinen enalapril") names the member only;
@@ -1501,7 +1506,7 @@ def test_what_a_substance_works_as_well_as_is_its_comparator(lang, text, expecte
     ("nb", "Sink kan ikke erstatte astmamedisinen ved astma.", {("zinc", "J45")}),
 ])
 def test_classes_intolerances_and_replacements(lang, text, expected):
-    assert {(c.substance.name, c.condition.icd10) for c in claims_of(text, lang) if c.condition} == expected
+    assert substance_conditions(text, lang) == expected
 
 
 # Substance names from blind coverage reviews of the substance table (2026-12-04)

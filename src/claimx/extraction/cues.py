@@ -158,8 +158,10 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     nearest = min(pool, key=lambda c: (not overlaps(c, anchor), token_gap(c, anchor),
                                         c.entry.polarity != "association"))  # "blødningsrisikoen" itself first
     nearest = _object_of_cause(sentence, nearest, pool)
-    if _is_light_cause(sentence, nearest) and comparative_of(sentence, anchor):
-        return comparative_of(sentence, anchor), nearest  # "kan leda till mindre huvudvärk"
+    if _is_light_cause(sentence, nearest):
+        compared = comparative_of(sentence, anchor)
+        if compared:
+            return compared, nearest  # "kan leda till mindre huvudvärk"
     if nearest.entry.rises and anchor.label == "CONDITION" and (nearest.end <= anchor.start
                                                                  or token_gap(anchor, nearest) == 0):
         return "harm", nearest  # "en økning i atrieflimmer", "risikoen for blødning øges": more of a disease
