@@ -1567,3 +1567,98 @@ def test_a_vitamin_letter_glued_to_its_compound_head(lang, text, expected):
 def test_forms_of_a_remedy(lang, text, icd):
     claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [c.polarity for c in claims] == ["benefit"]
+
+
+# A list item under a lead-in whose substance is a level takes the level's reading: a deficiency's
+# symptoms are associations, too much of it harms
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Mangel på jod kan give:\n- træthed\n- forstørret skjoldbruskkirtel",
+     {("iodine", "R53", "association"), ("iodine", "E04", "association")}),
+    ("sv", "Brist på B12 kan ge:\n- trötthet\n- stickningar i fötterna",
+     {("vitamin b12", "R53", "association"), ("vitamin b12", "R20", "association")}),
+    ("nb", "For mye vitamin A kan gi:\n- hodepine\n- kvalme", {("vitamin a", "R51", "harm"), ("vitamin a", "R11", "harm")}),
+])
+def test_an_item_under_a_level_lead_in(lang, text, expected):
+    assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims_of(text, lang) if c.condition} == expected
+
+
+# A deficiency word standing alone names the deficiency of the nutrient the sentence is about,
+# with a dose or an effect cue; not when it is the subject of a harm or of another outcome
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Ved påvist mangel gis vanligvis 1 mg folsyre daglig.", {("folic acid", "E53")}),
+    ("sv", "Hos personer med konstaterad brist har zinktillskott god effekt.", {("zinc", "E60")}),
+    ("da", "Jern er vigtigt for blodet. Tilskud med jern afhjælper hurtigt mangel.", {("iron", "E61")}),
+    ("da", "Jern er vigtigt, og svær mangel kan give træthed.", {("iron", "R53")}),
+    ("nb", "Mangel kan oppstå ved sykdom, og da mangler man ofte også kalsium.", set()),
+])
+def test_a_deficiency_standing_alone(lang, text, expected):
+    assert substance_conditions(text, lang) == expected
+
+
+# A drug class said of the drug before it ("X er et kortisonpreparat") names that drug only, and a
+# later "legemidlet" refers to the drug; a word of a drug's name is no cue of its own
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Prednisolon er et kortisonpreparat som brukes ved astma. Legemidlet demper leddsmerter.",
+     {("prednisolone", "J45"), ("prednisolone", "M25")}),
+    ("sv", "Warfarin är ett blodförtunnande läkemedel som förebygger blodproppar.", {("warfarin", "I74")}),
+])
+def test_a_class_said_of_a_drug(lang, text, expected):
+    assert substance_conditions(text, lang) == expected
+
+
+def test_a_word_of_a_drugs_name_is_no_cue():
+    claims = claims_of("Ingefära kan förstärka effekten av blodtryckssänkande läkemedel så att man får yrsel.", "sv")
+    assert [(c.substance.name, c.condition.icd10, c.polarity) for c in claims if c.condition] == [
+        ("ginger", "R42", "association")]
+
+
+# What a substance is no replacement for, and what a test finds, are no outcomes
+@pytest.mark.parametrize("lang,text,codes", [
+    ("da", "Kanel er ingen erstatning for behandling af diabetes.", []),
+    ("sv", "Ingefära är ingen ersättning för medicin mot migrän.", []),
+    ("nb", "Biotin kan forstyrre prøven legene bruker for å påvise hjerteinfarkt.", []),
+    ("nb", "Biotin kan forstyrre prøver, og høye doser kan gi akne.", ["L70"]),
+])
+def test_what_is_not_replaced_or_what_a_test_finds(lang, text, codes):
+    assert [c.condition.icd10 for c in claims_of(text, lang) if c.condition] == codes
+
+
+# Cue words from written4's misses: reported side effects, a risk that doubled, symptoms that disappear,
+# a cause of a disease, mixed results, reacting to a substance with a symptom, "tærer på"
+WRITTEN4_CUES = [
+    ("sv", "Pepparmynta tolereras väl, men halsbränna har rapporterats.", "R12", "harm", "asserted"),
+    ("nb", "Hos dem som fikk kortison, ble risikoen for brudd i ryggen doblet.", "S32", "harm", "asserted"),
+    ("da", "Hos dem, der fik zink, forsvandt forkølelsen to dage hurtigere.", "J00", "benefit", "asserted"),
+    ("nb", "Alkohol er en vanlig årsak til leverskade.", "K71", "harm", "asserted"),
+    ("da", "Ginkgo er testet som behandling af demens med blandede resultater.", "F03", "benefit", "hedged"),
+    ("sv", "En del reagerar på kamomill med kontakteksem.", "L25", "harm", "asserted"),
+]
+
+
+@pytest.mark.parametrize("lang,text,icd,polarity,certainty", WRITTEN4_CUES)
+def test_cue_words_from_written4(lang, text, icd, polarity, certainty):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [(c.polarity, c.certainty) for c in claims] == [(polarity, certainty)]
+
+
+def test_what_wears_on_the_skeleton_harms_it():
+    claims = claims_of("Langvarig bruk av kortison tærer på skjelettet.", "nb")
+    assert [(c.target.name, c.polarity) for c in claims if c.target] == [("bone health", "harm")]
+
+
+# Condition and substance names from written4's misses
+@pytest.mark.parametrize("lang,text,icd", [
+    ("nb", "Acetylcystein kan i sjeldne tilfeller utløse bronkospasme.", "J98"),
+    ("sv", "Kanel kan ge sår i munnen.", "K12"),
+    ("da", "B12-mangel kan give blodmangel med store røde blodlegemer.", "D53"),
+    ("nb", "Kortison øker risikoen for brudd i ryggvirvlene.", "S32"),
+    ("da", "Glycin kan give blød mave.", "A09"),
+    ("sv", "Teanin kan göra att blodtrycket blir för lågt.", "I95"),
+])
+def test_condition_names_from_written4(lang, text, icd):
+    assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+def test_coumarin_and_l_theanine_are_named():
+    assert substance_conditions("Kumarin kan gi leverskade.", "nb") == {("coumarin", "K71")}
+    assert "l-theanine" in _substance_names("L-teanin säljs som kosttillskott.", "sv")

@@ -30,6 +30,10 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "REGARDLESS": "a condition after it is what a finding holds regardless of (\"oavsett ålder\")",
     "WITHOUT": "a condition right after it (at most one word between) is one the people lack, no outcome "
                "(\"hos personer uten diabetes\"); not before a clause (\"uten at\")",
+    "SUBSTITUTE_FOR": "a condition right after it (at most two words between) is what the substance is no "
+                      "replacement for, no outcome (\"ingen erstatning for diabetesbehandlingen\")",
+    "DIAGNOSES": "a condition right after it (at most two words between) is what a test finds, no outcome "
+                 "(\"bruger til at påvise en blodprop\"); infinitives only (\"ved påvist mangel\" is one)",
     "SYMPTOM_OF": "between a symptom and a disease, the symptom is part of the disease (\"värk vid artros\")",
     "JOURNAL_NOUN": "begins a journal's name, so a condition in it is no outcome (\"Journal of Pain\")",
     "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimx.contexts import alternation
 from claimx.dose import FoundDose
-from claimx.extraction.cues import certainty_of, comparative_of, denies_effect, in_scope, polarity_of
+from claimx.extraction.cues import LEVEL_LINK, certainty_of, comparative_of, denies_effect, in_scope, polarity_of
 from claimx.extraction.discourse import (
     STRONGER_EFFECT,
     Discourse,
@@ -40,7 +41,8 @@ from claimx.extraction.links import (
     lowered_nutrients,
     without_populations,
 )
-from claimx.extraction.mentions import Mention, Sentence, overlaps, point
+from claimx.extraction.mentions import Mention, Sentence, overlaps, point, restates_class
+from claimx.rules import RuleEntry, load_entries
 from claimx.models import (
     Claim,
     ConditionSpan,
@@ -88,7 +90,7 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
     doses, magnitudes = split_doses(sentence)
     outcomes = outcomes_of(sentence, discourse, item)
     lowered = lowered_nutrients(sentence)  # "Statiner minskar Q10": the nutrient's level is the outcome
-    outcomes = outcomes + [m for m in lowered if m not in outcomes]
+    outcomes = outcomes + [m for m in lowered if m not in outcomes] + deficiency_outcomes(sentence, discourse, outcomes)
     subs = [s for s in substances_of(sentence, discourse, outcomes, doses, item)
             if not any(m.start <= s.start and s.end <= m.end for m in lowered)]
     if not subs:
@@ -160,6 +162,59 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
                        for target in discourse.referenced_outcomes(plural=ref.entry.name == "all")]
 
 
+def deficiency_outcomes(sentence: Sentence, discourse: Discourse, outcomes: list[Mention]) -> list[Mention]:
+    """A deficiency word standing alone names the deficiency of the nutrient the sentence is about: "Ved
+    påvist mangel gives 1 mg B12-vitamin", "Tilskud retter hurtigt mangel" (vitamin B12 deficiency), with
+    the first nutrient named, else the one the discourse implies; only with a dose or an effect cue in its
+    clause. Not the subject of another outcome or of a harm ("og mangel giver træthed": the level of an
+    association), nor a named substance's level ("mangel på B12")."""
+    levels = [level for level in sentence.of("LEVEL") if _alone(sentence, level)]
+    if not levels:
+        return []
+    level = levels[0]
+    if any(o.start >= level.end and in_scope(level, o, sentence) for o in outcomes):
+        return []
+    cues = [c for c in sentence.of("EFFECT") if in_scope(c, level, sentence)]
+    if not (cues or sentence.doses) or any(c.start >= level.end and c.entry.polarity == "harm" for c in cues):
+        return []  # "mangel kan opstå ...": no claim; "alvorlig mangel kan gi ...": the deficiency acts
+    named = [m for m in sentence.of("SUBSTANCE") if m.entry.kind != "food"]
+    implied = discourse.implied()
+    name = named[0].entry.name if named else implied.name if implied else None
+    entry = deficiency_entry(sentence.block_lang, name) if name else None
+    if entry is None:
+        return []
+    return [Mention("CONDITION", level.start, level.end, level.token_start, level.token_end, entry)]
+
+
+def _alone(sentence: Sentence, level: Mention) -> bool:
+    """One deficiency word ("mangel", "brist", "deficiency"), no part of a name, no substance right after it."""
+    word = sentence.text[level.start - sentence.start:level.end - sentence.start]
+    if level.token_end - level.token_start != 1 or not DEFICIENCY_WORD.fullmatch(word):
+        return False
+    if any(overlaps(level, m) for m in sentence.mentions if m.label in ("SUBSTANCE", "CONDITION", "TARGET")):
+        return False
+    return not any(m.start >= level.end and LEVEL_LINK.fullmatch(sentence.text, level.end - sentence.start,
+                                                                   m.start - sentence.start)
+                   for m in sentence.of("SUBSTANCE"))
+
+
+DEFICIENCY_WORD = re.compile(alternation("DEFICIENCY_NOUN") + r"\w{0,4}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _deficiencies(lang: str) -> dict[str, RuleEntry]:
+    found: dict[str, RuleEntry] = {}
+    for entry in load_entries(lang)[0].values():
+        if entry.label == "CONDITION" and (entry.name or "").endswith(" deficiency"):
+            found.setdefault(entry.name[:-len(" deficiency")], entry)
+    return found
+
+
+def deficiency_entry(lang: str, substance: str) -> RuleEntry | None:
+    """The condition entry of a nutrient's deficiency ("vitamin b12" -> vitamin B12 deficiency), if claimx has one."""
+    return _deficiencies(lang).get(substance)
+
+
 def _excess(sentence: Sentence) -> list[Mention]:
     """The sentence's words for too much of a substance ("Overdosering", "for meget")."""
     return [level for level in sentence.of("LEVEL") if level.entry.polarity == "harm"]
@@ -186,7 +241,7 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
     """The substances of a sentence's claims: those it names, else the one the discourse implies."""
     forms = sentence.of("FORM")
     subs: list[Sub] = []
-    mentions = sentence.of("SUBSTANCE")
+    mentions = [m for m in sentence.of("SUBSTANCE") if not restates_class(sentence, m)]
     if any(m.entry.kind != "food" for m in mentions):
         mentions = [m for m in mentions if m.entry.kind != "food"]  # "finns i nötter": a source, not a subject
     for mention in mentions:
@@ -288,9 +343,15 @@ def _claim(sentence: Sentence, text: str, source: str, sub: Sub, found: FoundDos
         polarity, effect_cue = polarity_of(sentence, (sub.start, sub.end), anchor)
         if effect_cue is None and STRONGER_EFFECT.search(sentence.text):
             polarity = "benefit"  # "fundet endnu stærkere effekter": more of the benefit just reported
-        if effect_cue is None and cue_sentence is not None:  # a list item takes its lead-in's cue
-            lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)
-            polarity, effect_cue = polarity_of(cue_sentence, (cue_sentence.end, cue_sentence.end), lead_anchor)
+        if effect_cue is None and cue_sentence is not None:  # a list item takes its lead-in's cue, and its
+            lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)  # substance's level ("Mangel
+            named = next((m for m in cue_sentence.of("SUBSTANCE") if m.entry.name == sub.name), None)  # på B12 kan give:")
+            where = (cue_sentence.end, cue_sentence.end)
+            if named is not None:  # the item's outcome at the lead-in's end: "For meget selen kan give:" harms
+                where = (named.start, named.end)
+                lead_anchor = Mention(outcome.label, lead_anchor.start, lead_anchor.end, lead_anchor.token_start,
+                                      lead_anchor.token_end, lead_anchor.entry)
+            polarity, effect_cue = polarity_of(cue_sentence, where, lead_anchor)
     certainty, certainty_cue = certainty_of(sentence, anchor, effect_cue)
     if certainty == "asserted" and cue_sentence is not None:  # an item is as certain as its lead-in
         lead_anchor = point(cue_sentence, cue_sentence.end, cue_sentence.end)

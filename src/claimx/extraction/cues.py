@@ -127,10 +127,12 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
     """
     refs = sentence.of("OUTCOME_REF")
     names = [c for c in sentence.of("CONDITION") if c.token_end - c.token_start > 1]
-    phrases = sentence.interactions  # "forstærke virkningen af warfarin": the drug's effect, no cue
+    phrases = sentence.interactions  # "forstærke virkningen af warfarin": the drug's effect, no cue, nor a
+    drugs = [(s.start, s.end) for s in sentence.of("SUBSTANCE")  # word of the drug's name ("... af
+             if any(s.start == end for _, end in phrases)]  # blodtrykssænkende medicin")
     cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)
             and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)  # "tab af styrke"
-            and not any(start <= c.start and c.end <= end for start, end in phrases)]
+            and not any(start <= c.start and c.end <= end for start, end in phrases + drugs)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -141,6 +143,8 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
             if not any(cue.end <= s.start and s.end <= anchor.start for s in sentence.of("SUBSTANCE")):
                 return "association", cue  # (after a new subject it is not this link)
     level = level_of(sentence, substance) or _deficiency_before(sentence, substance, anchor)
+    if level is not None and anchor.label == "CONDITION" and (anchor.start, anchor.end) == (level.start, level.end):
+        level = None  # "gives 1 mg ved påvist mangel", "kan give B12-mangel": the deficiency is the outcome
     if level is not None and anchor.label == "TARGET" and anchor.start <= level.start and level.end <= anchor.end:
         level = None  # "raised magnesium levels": the level word names the outcome itself
     if level is not None and level.entry.polarity == "harm" and anchor.label == "CONDITION":
@@ -163,9 +167,19 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
         if compared:
             return compared, nearest  # "kan leda till mindre huvudvärk"
     if nearest.entry.rises and anchor.label == "CONDITION" and (nearest.end <= anchor.start
-                                                                 or token_gap(anchor, nearest) == 0):
+                                                                 or token_gap(anchor, nearest) == 0
+                                                                 or _risk_of(sentence, anchor)):
         return "harm", nearest  # "en økning i atrieflimmer", "risikoen for blødning øges": more of a disease
     return nearest.entry.polarity or "association", nearest
+
+
+RISK_OF = re.compile(r"\b" + alternation("RISK_STEM") + r"\w*\s+[^\W\d_]+\s+$", re.IGNORECASE)
+
+
+def _risk_of(sentence: Sentence, anchor: Mention) -> bool:
+    """The condition is named as a risk ("risikoen for brudd ... doblet", "risken för fall ökade"): a rise
+    after it is more of the disease too."""
+    return bool(RISK_OF.search(sentence.text, max(0, anchor.start - sentence.start - 30), anchor.start - sentence.start))
 
 
 def _is_light_cause(sentence: Sentence, cue: Mention) -> bool:

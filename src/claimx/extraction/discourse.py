@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimx.contexts import alternation
-from claimx.extraction.mentions import Mention, Sentence, point
+from claimx.extraction.mentions import Mention, Sentence, point, restates_class
 from claimx.models import Evidence
 
 LIST_LINE_OUTCOMES = 3  # a line under a heading naming this many conditions is its list ("Kramper, oro, migrän, ...")
@@ -166,7 +166,7 @@ class Discourse:
 
     def leave(self, sentence: Sentence, evidence: Evidence | None) -> None:
         """Remember what ``sentence`` named for the sentences after it."""
-        subs = sentence.of("SUBSTANCE")
+        subs = [s for s in sentence.of("SUBSTANCE") if not restates_class(sentence, s)]
         for sub in subs:
             if sub.entry.kind:
                 self.by_kind[sub.entry.kind] = Named.of(sub, "discourse.reference")

@@ -192,11 +192,19 @@ WITHOUT = re.compile(r"\b" + alternation("WITHOUT") + r"\s+(?!att?\b)(?:[^\W\d_]
 SYMPTOM_OF = re.compile(r"\s+" + alternation("SYMPTOM_OF") + r"\s+$", re.IGNORECASE)
 
 
+# What the substance is no replacement for, or what a test finds: "ingen erstatning for diabetesbehandlingen",
+# "til at påvise en blodprop".
+SUBSTITUTE_FOR = re.compile(r"\b" + alternation("SUBSTITUTE_FOR") + r"\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+DIAGNOSES = re.compile(r"\b" + alternation("DIAGNOSES") + r"\s+(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+
+
 def aside(sentence: Sentence, outcome: Mention) -> bool:
     """A condition that is no outcome of the sentence: in a journal's name, what a finding holds
-    regardless of, one the people lack, or a symptom named only as part of the disease after it."""
+    regardless of, one the people lack, what the substance does not replace, what a test finds,
+    or a symptom named only as part of the disease after it."""
     before = sentence.text[max(0, outcome.start - sentence.start - 80):outcome.start - sentence.start]
-    if TITLE_BEFORE.search(before) or REGARDLESS.search(before) or WITHOUT.search(before):
+    if TITLE_BEFORE.search(before) or REGARDLESS.search(before) or WITHOUT.search(before) or \
+            SUBSTITUTE_FOR.search(before) or DIAGNOSES.search(before):
         return True
     if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
         return False

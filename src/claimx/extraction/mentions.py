@@ -157,15 +157,16 @@ REMEDY_HEADS = ("SUBSTANCE", "SUBSTANCE_REF", "REMEDY")
 
 def own_cues(mentions: list[Mention]) -> list[Mention]:
     """A substance word is not its own effect cue: "statinbehandling" names statins, while
-    "migränbehandling" is a treatment of migraine; and a drug's word is not the condition or
+    "migränbehandling" is a treatment of migraine; and a drug's words are not the condition or
     outcome it is named for: "antidepressiva" names antidepressants, not depression, and
-    "blodtrycksmedicin" a drug, not blood pressure."""
+    "blodtrycksmedicin" or "blodtryckssänkande läkemedel" a drug, not blood pressure."""
     words = {(m.start, m.end) for m in mentions if m.label == "SUBSTANCE"}
     if not words:
         return mentions
-    drugs = {(m.start, m.end) for m in mentions if m.label == "SUBSTANCE" and m.entry.kind == "drug"}
+    drugs = [(m.start, m.end) for m in mentions if m.label == "SUBSTANCE" and m.entry.kind == "drug"]
     return [m for m in mentions if not (m.label == "EFFECT" and (m.start, m.end) in words
-                                        or m.label in ("CONDITION", "TARGET") and (m.start, m.end) in drugs)]
+                                        or m.label in ("CONDITION", "TARGET")
+                                        and any(s <= m.start and m.end <= e for s, e in drugs))]
 
 
 def remedy_cues(mentions: list[Mention]) -> list[Mention]:
@@ -180,6 +181,19 @@ def remedy_cues(mentions: list[Mention]) -> list[Mention]:
     return [Mention("EFFECT", m.start, m.end, m.token_start, m.token_end, m.entry) if m.label == "REMEDY_PREP" else m
             for m in mentions if m.label != "REMEDY_PREP" or m.token_start in
             (nouns if m.entry.id.endswith("_noun") else heads)]
+
+
+COPULA = re.compile(r"\s+(?:er|är|is)\s+(?:et|en|ett|an?)\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)
+
+
+def restates_class(sentence: Sentence, mention: Mention) -> bool:
+    """A drug class said of the drug named right before it ("Prednisolon er et kortisonpreparat", "X är
+    ett blodförtunnande läkemedel"): it names that drug, no other subject and no later reference."""
+    if mention.entry.kind != "drug" or not (mention.entry.name or "").endswith("s"):  # classes are plural names
+        return False
+    return any(m.entry.kind == "drug" and m.end <= mention.start and m.entry.name != mention.entry.name
+               and COPULA.fullmatch(sentence.text, m.end - sentence.start, mention.start - sentence.start)
+               for m in sentence.of("SUBSTANCE"))
 
 
 def overlaps(a: Mention, b: Mention) -> bool:
