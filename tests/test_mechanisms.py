@@ -1342,6 +1342,17 @@ DANISH_CUES = [
     ("Magnesium er et mineral. Zink forkorter tilsyneladende forkølelsen.", "J00", "benefit", "hedged"),
     ("Magnesium er et mineral. Ginkgo havde ingen målbar effekt på demens.", "F03", "no_effect", "negated"),
     ("Magnesium er et mineral. Magnesium mildner migræneanfald.", "G43", "benefit", "asserted"),
+    # the Danish review of 2026-12-04 (second session): past tenses, negated adjectives, hedges in the
+    # past, stated associations, and fixed phrases that neither negate nor hedge
+    ("Magnesium er et mineral. Hos nogle udløste fiskeolie næseblod.", "R04", "harm", "asserted"),
+    ("Magnesium er et mineral. Tilskuddet afhjalp kramperne i benene.", "R25", "benefit", "asserted"),
+    ("Magnesium er et mineral. Glukosamin var ineffektivt mod slidgigt.", "M19", "no_effect", "negated"),
+    ("Magnesium er et mineral. Kaffe forbindes med færre tilfælde af leverkræft.", "C22", "association", "asserted"),
+    ("Magnesium er et mineral. Studierne tydede på, at zink forkorter forkølelsen.", "J00", "benefit", "hedged"),
+    ("Magnesium er et mineral. Ikke alene mindsker magnesium migræne, det er også billigt.", "G43", "benefit",
+     "asserted"),
+    ("Magnesium er et mineral. Den anbefalede dosis må ikke overskrides, og magnesium lindrer kramper.", "R25",
+     "benefit", "asserted"),
 ]
 
 
@@ -1576,7 +1587,8 @@ def test_forms_of_a_remedy(lang, text, icd):
      {("iodine", "R53", "association"), ("iodine", "E04", "association")}),
     ("sv", "Brist på B12 kan ge:\n- trötthet\n- stickningar i fötterna",
      {("vitamin b12", "R53", "association"), ("vitamin b12", "R20", "association")}),
-    ("nb", "For mye vitamin A kan gi:\n- hodepine\n- kvalme", {("vitamin a", "R51", "harm"), ("vitamin a", "R11", "harm")}),
+    ("nb", "For mye vitamin A kan gi:\n- hodepine\n- kvalme",
+     {("vitamin a", "R51", "harm"), ("vitamin a", "R11", "harm")}),
 ])
 def test_an_item_under_a_level_lead_in(lang, text, expected):
     assert {(c.substance.name, c.condition.icd10, c.polarity) for c in claims_of(text, lang) if c.condition} == expected
