@@ -77,13 +77,14 @@ def test_plain_words_skip_the_tokenizer_only_where_it_would_keep_them_whole(lang
 
 
 @pytest.mark.parametrize("lang,written,inflected", [
-    ("sv", "Järn kan hos vissa ge förstoppning.", "Studien gav färre anfall än placebo."),
-    ("da", "Jern kan i høje doser give forstoppelse.", "Forsøget gav færre anfald end placebo."),
-    ("nb", "Jern kan i store doser gi forstoppelse.", "Studien ga færre anfall enn placebo."),
+    ("sv", "Järn kan hos vissa ge förstoppning.", "Magnesium gavs intravenöst vid kramper."),
+    ("da", "Jern kan i høje doser give forstoppelse.", "Magnesium gives som tabletter mod kramper."),
+    ("nb", "Jern kan i store doser gi forstoppelse.", "Magnesium gis som tabletter mot kramper."),
 ])
 def test_an_entry_that_does_not_inflect_matches_only_as_written(lang, written, inflected):
-    """"ge"/"give"/"gi" after a modal are harm cues ("kan i sällsynta fall ge"); their other forms
-    ("gav färre anfall") are not, though the lemma table maps them to the same lemma."""
+    """"ge"/"give"/"gi" and their listed finite forms are harm cues ("kan i sällsynta fall ge", "gir
+    elveblest"); their passives ("gavs", "gives": administered) are not, though the lemma table maps
+    them to the same lemma."""
     ids = {s.id_ for s in build_nlp(lang)(written).spans[SPANS_KEY]}
     assert f"{lang}.effect.harm_give" in ids
     ids = {s.id_ for s in build_nlp(lang)(inflected).spans[SPANS_KEY]}
@@ -91,11 +92,11 @@ def test_an_entry_that_does_not_inflect_matches_only_as_written(lang, written, i
 
 
 def test_an_entry_that_does_not_inflect_ignores_the_full_lemma_table():
-    """Without the pruned table in models/ the full one is used: "gav" (lemma "ge") still is no cue."""
+    """Without the pruned table in models/ the full one is used: "gavs" (lemma "ge") still is no cue."""
     from claimx.nlp import full_lemma_table, lexicon_of, word_patterns
 
     full = full_lemma_table("sv")
-    assert full is not None and full.get("gav") == "ge"
+    assert full is not None and full.get("gavs") == "ge"
     lexicon = lexicon_of(build_nlp("sv"))
     assert "sv.effect.harm_give" in {p.entry.id for p in word_patterns("ge", lexicon, full)}
-    assert "sv.effect.harm_give" not in {p.entry.id for p in word_patterns("gav", lexicon, full)}
+    assert "sv.effect.harm_give" not in {p.entry.id for p in word_patterns("gavs", lexicon, full)}

@@ -34,6 +34,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
                       "replacement for, no outcome (\"ingen erstatning for diabetesbehandlingen\")",
     "DIAGNOSES": "a condition right after it (at most two words between) is what a test finds, no outcome "
                  "(\"bruger til at påvise en blodprop\"); infinitives only (\"ved påvist mangel\" is one)",
+    "CLASS_OF": "between a drug and a drug class after it (one word may follow), the class is the drug's "
+                "(\"Prednisolon er et kortisonpreparat\", \"tillhör gruppen triptaner\"): no other subject",
     "SYMPTOM_OF": "between a symptom and a disease, the symptom is part of the disease (\"värk vid artros\")",
     "JOURNAL_NOUN": "begins a journal's name, so a condition in it is no outcome (\"Journal of Pain\")",
     "JOURNAL_PREP": "follows a journal noun in a journal's name (\"Tidsskrift for\")",

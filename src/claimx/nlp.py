@@ -300,13 +300,17 @@ COVERED_BY = {"TARGET": ("TARGET", "CONDITION")}
 
 def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list[tuple]:
     """Drop a match inside a longer match of the same label ("2-diabetes" inside "typ 2-diabetes"),
-    or a measure inside a condition's name ("mage" inside "oppblåst mage"), and an outcome or
+    or a measure inside or equal to a condition's name ("mage" inside "oppblåst mage", "betennelse" of
+    "lungebetennelse"), and an outcome or
     substance word inside a name written apart ("astma" of "astma sprays")."""
     longer = [(s, e, p.entry.label) for _, s, e, p in found if e - s > 1]  # only these can cover another
-    if not longer:  # and a name written apart is itself longer: nothing is covered
+    named = {(s, e) for _, s, e, p in found if p.entry.label == "CONDITION"}
+    if not longer and not named:  # and a name written apart is itself longer: nothing is covered
         return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
 
     def covered(start: int, end: int, label: str) -> bool:
+        if label == "TARGET" and (start, end) in named:
+            return True  # "lungebetennelse" names pneumonia, not inflammation as a measure
         if label in COMPOUND_LABELS and any(s <= start and end <= e and e - s > end - start for s, e in apart):
             return True
         covering = COVERED_BY.get(label, (label,))

@@ -202,6 +202,7 @@ def _expand(concept: Concept, label: str, lang: str, item: str) -> None:
         concept.patterns.extend(prefix + form for form in forms if not form.startswith(last))  # "smärtor"
     else:
         concept.patterns.extend(prefix + form for form in forms)
+    concept.patterns.extend(_head_first_forms(lead + [last], lang))
     if lead or lang == "en":
         return
     letters = sum(ch.isalpha() for ch in last)
@@ -209,6 +210,26 @@ def _expand(concept: Concept, label: str, lang: str, item: str) -> None:
         concept.heads.append(last)  # inflected heads are found by stripping endings (head_candidates)
     if label == "SUBSTANCE" and len(last) >= 2:
         concept.modifiers.append(last)
+
+
+# A name whose head comes first, before a prepositional phrase ("blødning efter fødslen", "hevelse i
+# leddene"), inflects at the head too: "blødninger efter fødslen", "hevelsen i leddene".
+HEAD_PREPOSITIONS = {
+    "sv": frozenset("i på efter från av med vid under över mot till för kring runt".split()),
+    "da": frozenset("i på efter fra af med ved under over mod til for omkring".split()),
+    "nb": frozenset("i på etter fra av med ved under over mot til for rundt".split()),
+    "en": frozenset("in on after from of with at under over around".split()),
+}
+
+
+def _head_first_forms(words: list[str], lang: str) -> list[str]:
+    """The inflected forms of a head-first name: its word before the first preposition inflected,
+    the prepositional phrase kept ("blodpropp i benet" -> "blodproppar i benet")."""
+    at = next((i for i, word in enumerate(words) if i and word in HEAD_PREPOSITIONS[lang]), None)
+    if at is None:
+        return []
+    head = words[at - 1]
+    return [" ".join(words[:at - 1] + [form] + words[at:]) for form in inflections(head, lang) if form != head]
 
 
 def inflections(word: str, lang: str) -> list[str]:

@@ -32,6 +32,7 @@ from claimx.extraction.doses import (
 )
 from claimx.extraction.evidence import evidence_of
 from claimx.extraction.links import (
+    COMBINED_FIRST,
     LOWERED_LEVEL,
     aside,
     co_medications,
@@ -84,6 +85,8 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
             m.start == sentence.start and m.entry.id.endswith(".boiler.nav") for m in sentence.of("BOILERPLATE")):
         return []  # a question, or a pointer to elsewhere ("Se rapporten om minskad risk för diabetes!")
     item = discourse.is_item(sentence)
+    if item and ends_in_colon(sentence.text) and not sentence.of("EFFECT"):
+        return []  # "- Depression (RCT):" heads the items after it, and claims nothing itself
     cue_sentence = discourse.lead_in.sentence if item and discourse.lead_in else None
     if not item and continues(sentence):  # "Endvidere for autoimmune sygdomme ...": the previous
         cue_sentence = discourse.last_sentence  # sentence's claim goes on, with its cues
@@ -267,10 +270,12 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
 
 def _only_co_medication(sentence: Sentence, subs: list[Sub], discourse: Discourse) -> bool:
     """Every substance named is what the people studied take, named after the effect ("kan öka
-    blödningsrisken hos dem som tar warfarin"), and the discourse implies another. Before the effect
-    the people taking it are the subject: "de som tager statiner oplever muskelsmerter"."""
+    blödningsrisken hos dem som tar warfarin") or in an opening combination ("Kombinationen med SSRI
+    kan ge ..."), and the discourse implies another. Before the effect the people taking it are the
+    subject otherwise: "de som tager statiner oplever muskelsmerter"."""
     cues = sentence.of("EFFECT")
-    if not cues or not all(s.start >= cues[0].end for s in subs):
+    opening = COMBINED_FIRST.match(sentence.text)  # "Kombinationen med SSRI kan ge ...": the topic's claim
+    if not cues or not (opening or all(s.start >= cues[0].end for s in subs)):
         return False
     taken = co_medications(sentence)
     if not all((s.start, s.end) in taken for s in subs):

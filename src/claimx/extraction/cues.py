@@ -132,7 +132,8 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
              if any(s.start == end for _, end in phrases)]  # blodtrykssænkende medicin")
     cues = [c for c in sentence.of("EFFECT") if not _part_of_a_name(c, anchor, substance, refs)
             and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)  # "tab af styrke"
-            and not any(start <= c.start and c.end <= end for start, end in phrases + drugs)]
+            and not any(start <= c.start and c.end <= end for start, end in phrases + drugs)
+            and not _administers(sentence, c)]
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -182,12 +183,28 @@ def _risk_of(sentence: Sentence, anchor: Mention) -> bool:
     return bool(RISK_OF.search(sentence.text, max(0, anchor.start - sentence.start - 30), anchor.start - sentence.start))
 
 
+ADMINISTERED = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}\d")
+
+
+def _administers(sentence: Sentence, cue: Mention) -> bool:
+    """A verb of giving followed by what is given, a substance or an amount, reports a treatment, no
+    harm: "gav man 170 mg magnesium", "ga deltakerne 200 mg", "gav glukomannan fler tarmtömningar"."""
+    if not cue.entry.id.endswith(".harm_give"):
+        return False
+    conditions = sentence.of("CONDITION")  # "kan gi tiaminmangel" gives a deficiency, no thiamine
+    if any(0 <= m.token_start - cue.token_end <= 1 and not any(overlaps(m, c) for c in conditions)
+           for m in sentence.of("SUBSTANCE")):
+        return True
+    return bool(ADMINISTERED.match(sentence.text, cue.end - sentence.start))
+
+
 def _is_light_cause(sentence: Sentence, cue: Mention) -> bool:
     words = " ".join(sentence.text[cue.start - sentence.start:cue.end - sentence.start].lower().split())
     return cue.entry.polarity == "harm" and words in context_words("LIGHT_CAUSE")
 
 
-LIGHT_CAUSE_GAP = 3  # words between a verb of causing and the effect word it gives ("en beskjeden")
+LIGHT_CAUSE_GAP = 10  # words between a verb of causing and the effect word it gives ("en beskjeden", "400 mg
+# L-teanin dagligen i sex veckor bättre")
 
 
 def _object_of_cause(sentence: Sentence, cue: Mention, pool: list[Mention]) -> Mention:
@@ -201,12 +218,14 @@ def _object_of_cause(sentence: Sentence, cue: Mention, pool: list[Mention]) -> M
 
 
 COMPARED = re.compile(r"\b(?:(?P<less>" + alternation("COMPARATIVE_LESS") + r")|" + alternation("COMPARATIVE_MORE")
-                      + r")\s+(?:[^\W\d_]+\s+)?(?:" + alternation("CASES_OF") + r"\s+)?$", re.IGNORECASE)
+                      + r")\s+(?:[^\W\d_]+\s+)?(?:[^\W\d_]+(?:\s*,\s*|\s+" + alternation("AND_OR") + r"\s+)){0,3}"
+                      + r"(?:" + alternation("CASES_OF") + r"\s+)?$", re.IGNORECASE)
 
 
 def comparative_of(sentence: Sentence, anchor: Mention) -> str | None:
     """Benefit or harm from a comparative right before a condition (one word may stand between:
-    "flere alvorlige blødninger"): less or more of it."""
+    "flere alvorlige blødninger", and the earlier items of a list: "mindre oppblåsthet og magesmerter"):
+    less or more of it."""
     if anchor.label != "CONDITION":
         return None
     found = COMPARED.search(sentence.text, max(0, anchor.start - sentence.start - 40), anchor.start - sentence.start)

@@ -44,10 +44,15 @@ def is_lead_in_text(text: str) -> bool:
     return ends_in_colon(text) or is_heading_text(text)
 
 
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+
+
 def is_heading_text(text: str) -> bool:
-    """A short line with no final stop, colon or bullet: a heading ("Jernstatus hos nyfødte")."""
+    """A short line with no final stop, colon or bullet: a heading ("Jernstatus hos nyfødte"); words in
+    brackets do not count ("Vanliga biverkningar (hos upp till 1 av 10 användare)")."""
     text = text.rstrip()
-    return 0 < len(text.split()) <= HEADING_WORDS and text[-1:] not in ".!?:" and not ITEM_START.match(text)
+    words = len(PARENTHESIS.sub("", text).split())
+    return 0 < words <= HEADING_WORDS and text[-1:] not in ".!?:" and not ITEM_START.match(text)
 
 
 def topic_substance(sentences: Iterable[Sentence]) -> str | None:

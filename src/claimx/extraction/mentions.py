@@ -183,16 +183,16 @@ def remedy_cues(mentions: list[Mention]) -> list[Mention]:
             (nouns if m.entry.id.endswith("_noun") else heads)]
 
 
-COPULA = re.compile(r"\s+(?:er|är|is)\s+(?:et|en|ett|an?)\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)
+CLASS_OF = re.compile(r"\s+" + alternation("CLASS_OF") + r"\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)
 
 
 def restates_class(sentence: Sentence, mention: Mention) -> bool:
-    """A drug class said of the drug named right before it ("Prednisolon er et kortisonpreparat", "X är
-    ett blodförtunnande läkemedel"): it names that drug, no other subject and no later reference."""
+    """A drug class said of the drug named right before it ("Prednisolon er et kortisonpreparat", "Sumatriptan
+    tillhör gruppen triptaner"): it names that drug, no other subject and no later reference."""
     if mention.entry.kind != "drug" or not (mention.entry.name or "").endswith("s"):  # classes are plural names
         return False
     return any(m.entry.kind == "drug" and m.end <= mention.start and m.entry.name != mention.entry.name
-               and COPULA.fullmatch(sentence.text, m.end - sentence.start, mention.start - sentence.start)
+               and CLASS_OF.fullmatch(sentence.text, m.end - sentence.start, mention.start - sentence.start)
                for m in sentence.of("SUBSTANCE"))
 
 
