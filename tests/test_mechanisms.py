@@ -1775,3 +1775,39 @@ def test_substance_names_from_the_development_sets(lang, text, name):
 ])
 def test_condition_names_from_the_development_sets(lang, text, icd):
     assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+# A generic name of the topic names the topic ("eddike" in an article about "æbleeddike")
+def test_a_generic_name_of_the_topic_is_the_topic():
+    text = "Æbleeddike er populært. Æbleeddike sælges på flaske.\n\nUfortyndet eddike kan give halsbrand."
+    assert substance_conditions(text, "da") == {("apple cider vinegar", "R12")}
+
+
+# What an opening condition says the reader takes is no subject when another substance follows the comma
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Bruker du insulin, kan store mengder kanel gi for lavt blodsukker.", {("cinnamon", "E16")}),
+    ("sv", "Tar du warfarin, kan ingefära öka risken för blödning.", {("ginger", "R58")}),
+    ("da", "Tager man ginkgo sammen med warfarin, øges risikoen for blødninger.",
+     {("ginkgo", "R58"), ("warfarin", "R58")}),
+])
+def test_what_the_reader_takes_if(lang, text, expected):
+    assert substance_conditions(text, lang) == expected
+
+
+# "kan få" is a harm cue or gives what its object says; "forstærke" a rise
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("da", "Hvis du stopper sertralin brat, kan du få svimmelhed.", "R42", "harm"),
+    ("sv", "Med melatonin kan man få bättre sömn och färre mardrömmar.", "F51", "benefit"),
+    ("nb", "Alkohol kan forsterke trettheten.", "R53", "harm"),
+])
+def test_can_get_and_amplify(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]
+
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "SSRI sent i graviditeten kan give lungehypertension hos barnet.", "I27"),
+    ("nb", "SSRI kan gi vedvarende lungehypertensjon hos nyfødte (PPHN).", "P29"),
+])
+def test_pulmonary_hypertension(lang, text, icd):
+    assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}

@@ -51,6 +51,8 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
     "LEVEL_PREP": "between a level noun and its substance (\"nivåer av\", \"mangel på\")",
     "TAKER": "a substance a few words after it is what the people studied take, no subject, when another "
              "substance is (\"hos personer som tar warfarin kan fiskolja ...\")",
+    "IF_TAKING": "opening a sentence (\"Bruker du insulin, ...\"), the substance a few words after it is what "
+                 "the reader takes, no subject, when another substance is named after the clause's comma",
     "COMBINED_WITH": "opening a sentence, a substance a few words after it is a co-factor of the subject after "
                      "it (\"Kombinerat med antidepressiva kan johannesört ge ...\")",
     "INTERACTION_VERB": "before an EFFECT_OF phrase (up to two words between), the substance a few words after "

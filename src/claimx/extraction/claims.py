@@ -250,7 +250,7 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
     for mention in mentions:
         form = mention.entry.form or _form_for(mention, forms)
         ids = [mention.entry.id] + ([f.entry.id for f in forms if overlaps(f, mention)] if form else [])
-        subs.append(Sub(mention.entry.name or "", form, mention.start, mention.end, ids))
+        subs.append(Sub(_as_topic(mention.entry.name or "", discourse.topic), form, mention.start, mention.end, ids))
     subs = [s for s in _dedupe(subs) if not compared_to(sentence, s, mentions)]
     if subs and _only_co_medication(sentence, subs, discourse):
         subs = []  # "Höga doser kan öka blödningsrisken hos dem som tar warfarin": the topic's claim
@@ -266,6 +266,12 @@ def substances_of(sentence: Sentence, discourse: Discourse, outcomes: list[Menti
         kind = discourse.of_kind(typed[0]) if typed else None
         return [_implied_sub(sentence, n) for n in ([kind] if kind else discourse.implied_all())]
     return [_implied_sub(sentence, named)]
+
+
+def _as_topic(name: str, topic: str | None) -> str:
+    """A generic name of the article's topic names the topic: "eddike" in an article about "æbleeddike"
+    is apple cider vinegar, "ekstraktet"'s plant its extract."""
+    return topic if topic and topic.endswith(" " + name) else name
 
 
 def _only_co_medication(sentence: Sentence, subs: list[Sub], discourse: Discourse) -> bool:

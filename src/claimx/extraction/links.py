@@ -320,6 +320,8 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     if (sub.start, sub.end) in taken and any(m.entry.name != sub.name and (m.start, m.end) not in taken
                                              and (m.start, m.end) not in deficiencies for m in mentions):
         return True  # "hos personer som tar warfarin kan fiskolja öka blödningsrisken": fish oil's claim
+    if _taken_if(sentence, sub, mentions):
+        return True  # "Bruker du insulin, kan kanel gi for lavt blodsukker": cinnamon's claim
     if _caused_deficiency(sentence, sub, mentions):
         return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
@@ -327,6 +329,23 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
                     or _is_class(sub.name) and not _is_class(m.entry.name or "")
                     and text[sub.end - sentence.start:m.start - sentence.start] == " ")
                for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
+
+
+IF_TAKING = re.compile(r"^\W*" + alternation("IF_TAKING") + r"\s+", re.IGNORECASE)
+
+
+def _taken_if(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
+    """The substance is what an opening condition says the reader takes ("Tager du insulin, ..."), and
+    another substance is named after that clause's comma; in "Tager man ginkgo sammen med warfarin,
+    øges risikoen" ginkgo stays the subject."""
+    opening = IF_TAKING.match(sentence.text)
+    if opening is None:
+        return False
+    at = sub.start - sentence.start
+    comma = sentence.text.find(",", opening.end())
+    if comma < 0 or not opening.end() <= at < comma or not LEAD_WORDS.fullmatch(sentence.text, opening.end(), at):
+        return False
+    return any(m.start - sentence.start > comma and m.entry.name != sub.name for m in mentions)
 
 
 def _is_class(name: str) -> bool:
