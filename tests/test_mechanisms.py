@@ -1811,3 +1811,37 @@ def test_can_get_and_amplify(lang, text, icd, polarity):
 ])
 def test_pulmonary_hypertension(lang, text, icd):
     assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+# The drugs a substance interacts with, listed with commas, or named after a later "kombinert med",
+# are no subjects; a class denied of a substance ("er neppe noen sovepille") is none either
+@pytest.mark.parametrize("lang,text,expected", [
+    ("nb", "Hagtorn kan forsterke virkningen av digoksin, betablokkere og nitroglyserin, så blodtrykket "
+           "blir for lavt.", {("hawthorn", "I95")}),
+    ("nb", "Hagtorn er trygt for de fleste, men kombinert med sildenafil kan blodtrykket falle for mye.",
+     {("hawthorn", "I95")}),
+    ("nb", "Kamille er neppe noen sovepille, men kan hjelpe mot lettere søvnplager.", {("chamomile", "G47")}),
+])
+def test_interaction_lists_and_denied_classes(lang, text, expected):
+    assert substance_conditions(text, lang) == expected
+
+
+# "Enzymet", "urten", "oljen" refer to the substance the article is about
+def test_the_enzyme_refers_to_the_topic():
+    text = "Laktase er et enzym. Laktase selges som tabletter.\n\nEnzymet kan dempe magesmerter."
+    assert substance_conditions(text, "nb") == {("lactase", "R10")}
+
+
+def test_msm_is_named_in_full():
+    assert "methylsulfonylmethane" in _substance_names("MSM selges som kosttilskudd.", "nb")
+
+
+@pytest.mark.parametrize("lang,text,icd", [
+    ("nb", "Mye fluor kan gi fluorose på tennene.", "K00"),
+    ("nb", "Svært mye fluor kan gi skjelettfluorose.", "M85"),
+    ("nb", "Hagtorn kan gi mageuro.", "K30"),
+    ("nb", "Hagtorn har vært brukt mot svakt hjerte.", "I50"),
+    ("sv", "Glukomannan kan orsaka stopp i matstrupen.", "K22"),
+])
+def test_more_condition_names_from_the_development_sets(lang, text, icd):
+    assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}

@@ -268,9 +268,13 @@ RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+(?:[\w-]+\s+)?$", re.
 # first substance, and others may be joined to it ("blodförtunnande läkemedel som warfarin").
 TAKEN_BY = re.compile(r"\b" + alternation("TAKER") + r"\s+", re.IGNORECASE)
 COMBINED_FIRST = re.compile(r"^\W*" + alternation("COMBINED_WITH") + r"\s+", re.IGNORECASE)
+# ... or opening a clause joined on: "..., og kombinert med potensmidler som sildenafil kan blodtrykket falle"
+COMBINED_LATER = re.compile(r"[,;]\s+(?:" + alternation("CLAUSE_LINK") + r"\s+)?" + alternation("COMBINED_WITH") + r"\s+",
+                            re.IGNORECASE)
 LEAD_WORDS = re.compile(r"(?:[\w-]+\s+){0,4}")
-JOINED = re.compile(r"(?:\s+[\w-]+)?\s*,?\s*(?:" + alternation("AND_OR") + "|" + alternation("SUCH_AS") + r")\s+(?:[\w-]+\s+)?",
-                    re.IGNORECASE)
+JOINED = re.compile(r"\s*,\s*|(?:\s+[\w-]+)?\s*,?\s*(?:" + alternation("AND_OR") + "|" + alternation("SUCH_AS")
+                    + r")\s+(?:[\w-]+\s+)?", re.IGNORECASE)  # "digoksin, betablokkere og nitroglyserin"
+LIST_COMMA = re.compile(r"\s*,\s*")
 
 # "en antidepressiv medicin (imipramin)": the class, then its member; so is "ADHD-medisinen metylfenidat"
 INSTANCE = re.compile(r"\s*\(\s*$")
@@ -293,16 +297,22 @@ def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     text = sentence.text
     opening = COMBINED_FIRST.match(text)
-    ends = [phrase.end() for phrase in ([opening] if opening else []) + list(TAKEN_BY.finditer(text))]
+    ends = [phrase.end() for phrase in ([opening] if opening else []) + list(COMBINED_LATER.finditer(text))
+            + list(TAKEN_BY.finditer(text))]
     for at in ends + [end - sentence.start for _, end in sentence.interactions]:
         first = next((m for m in subs if m.start - sentence.start >= at), None)
         if first is None or not LEAD_WORDS.fullmatch(text, at, first.start - sentence.start):
             continue
         found.add((first.start, first.end))
+        listed: list[Mention] = []  # joined by a bare comma: kept only if the list goes on to "og"/"and"
         for nxt in subs[subs.index(first) + 1:]:
-            if not JOINED.fullmatch(text, first.end - sentence.start, nxt.start - sentence.start):
+            gap = text[first.end - sentence.start:nxt.start - sentence.start]
+            if not JOINED.fullmatch(gap):
                 break
-            found.add((nxt.start, nxt.end))
+            listed.append(nxt)
+            if not LIST_COMMA.fullmatch(gap):  # "digoksin, betablokkere og nitroglyserin"
+                found.update((m.start, m.end) for m in listed)
+                listed = []
             first = nxt
     return found
 

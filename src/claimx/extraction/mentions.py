@@ -187,11 +187,12 @@ CLASS_OF = re.compile(r"\s+" + alternation("CLASS_OF") + r"\s+(?:[^\W\d_]+\s+)?"
 
 
 def restates_class(sentence: Sentence, mention: Mention) -> bool:
-    """A drug class said of the drug named right before it ("Prednisolon er et kortisonpreparat", "Sumatriptan
-    tillhör gruppen triptaner"): it names that drug, no other subject and no later reference."""
+    """A drug class said (or denied) of the substance named right before it ("Prednisolon er et
+    kortisonpreparat", "Sumatriptan tillhör gruppen triptaner", "Kamille er neppe noen sovepille"): it
+    names that substance, no other subject and no later reference."""
     if mention.entry.kind != "drug" or not (mention.entry.name or "").endswith("s"):  # classes are plural names
         return False
-    return any(m.entry.kind == "drug" and m.end <= mention.start and m.entry.name != mention.entry.name
+    return any(m.end <= mention.start and m.entry.name != mention.entry.name
                and CLASS_OF.fullmatch(sentence.text, m.end - sentence.start, mention.start - sentence.start)
                for m in sentence.of("SUBSTANCE"))
 
