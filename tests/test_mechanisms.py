@@ -1845,3 +1845,33 @@ def test_msm_is_named_in_full():
 ])
 def test_more_condition_names_from_the_development_sets(lang, text, icd):
     assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+# Prefix patterns that reached unrelated words: sv "lindr*" "lindrig" (mild), "bota*" "botanisk",
+# "stöd*" the noun "stödet" (evidence); da "fremme*" "fremmed" (foreign), "løfte*" "løfter" (promises)
+@pytest.mark.parametrize("lang,text", [
+    ("sv", "Huvudvärk, oftast lindrig och övergående."),
+    ("sv", "Botaniska preparat säljs på apotek."),
+    ("sv", "Det vetenskapliga stödet är svagt."),
+    ("da", "Et fremmedlegeme i øjet."),
+    ("da", "Producenternes løfter om bedre hukommelse."),
+])
+def test_prefix_patterns_that_reached_other_words(lang, text):
+    from claimx.nlp import build_nlp, rule_spans_of
+
+    words = {"lindrig", "botaniska", "stödet", "fremmedlegeme", "løfter"}
+    assert [s.text for s in rule_spans_of(build_nlp(lang)(text)) if s.label_ == "EFFECT" and s.text.lower() in words] == []
+
+
+# Side effects that "occur" or "have been reported" are the substance's harms, though the condition is the
+# grammatical subject; what a product is marketed for is a claimed benefit
+@pytest.mark.parametrize("lang,text,icd,polarity", [
+    ("sv", "Passionsblomma är en växt. Passionsblomma säljs som tillskott.\n\nHos en del användare förekommer yrsel.",
+     "R42", "harm"),
+    ("en", "Ashwagandha is a herb. Ashwagandha is sold as capsules.\n\nRare cases of liver injury have been reported.",
+     "K71", "harm"),
+    ("da", "Brændenælde markedsføres mod prostataforstørrelse.", "N40", "benefit"),
+])
+def test_reported_side_effects_and_marketing(lang, text, icd, polarity):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == [polarity]

@@ -312,6 +312,8 @@ def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
     if any(overlaps(level, first) for level in _excess(sentence)):
         return False  # "Overdosering kan give leverskader": too much of the substance acts
     cues = sentence.of("EFFECT")
+    if any(c.entry.id.endswith(".harm_some_get") for c in cues):
+        return False  # "Leverskader har rapporterats", "huvudvärk förekommer": what the users got
     first_token = min((m.token_start for m in sentence.mentions), default=0)
     if cues and all(c.entry.rises or c.entry.id.endswith(".reduce") for c in cues) and \
             max(o.token_start for o in outcomes) < min(c.token_start for c in cues):
