@@ -305,6 +305,8 @@ def _drop_covered(found: list[tuple], apart: list[tuple[int, int]] = ()) -> list
     substance word inside a name written apart ("astma" of "astma sprays")."""
     longer = [(s, e, p.entry.label) for _, s, e, p in found if e - s > 1]  # only these can cover another
     named = {(s, e) for _, s, e, p in found if p.entry.label == "CONDITION"}
+    if named and not any(p.entry.label == "TARGET" and (s, e) in named for _, s, e, p in found):
+        named = set()  # no measure shares a condition's span (most blocks)
     if not longer and not named:  # and a name written apart is itself longer: nothing is covered
         return sorted(found, key=lambda m: (m[1], -(m[2] - m[1])))
 

@@ -51,7 +51,7 @@ def is_heading_text(text: str) -> bool:
     """A short line with no final stop, colon or bullet: a heading ("Jernstatus hos nyfødte"); words in
     brackets do not count ("Vanliga biverkningar (hos upp till 1 av 10 användare)")."""
     text = text.rstrip()
-    words = len(PARENTHESIS.sub("", text).split())
+    words = len((PARENTHESIS.sub("", text) if "(" in text else text).split())
     return 0 < words <= HEADING_WORDS and text[-1:] not in ".!?:" and not ITEM_START.match(text)
 
 
