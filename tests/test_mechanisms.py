@@ -1875,3 +1875,46 @@ def test_prefix_patterns_that_reached_other_words(lang, text):
 def test_reported_side_effects_and_marketing(lang, text, icd, polarity):
     claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
     assert [c.polarity for c in claims] == [polarity]
+
+
+# A cue inside brackets that do not hold the anchor is an aside: the items under "Sällsynta
+# biverkningar (färre än 1 av 1 000 behandlade barn):" are harms, not benefits of "behandlade"
+def test_a_cue_in_brackets_is_an_aside():
+    text = ("Simetikon är ett medel mot gaser. Simetikon tolereras väl. Sällsynta biverkningar "
+            "(färre än 1 av 1 000 behandlade barn):\n- lös avföring\n- klåda")
+    claims = [c for c in claims_of(text, "sv") if c.condition and c.condition.icd10 in ("A09", "L29")]
+    assert sorted((c.condition.icd10, c.polarity) for c in claims) == [("A09", "harm"), ("L29", "harm")]
+
+
+# What the reader may notice, or what some users get, under a lead-in are harms
+@pytest.mark.parametrize("lang,text,icd", [
+    ("nb", "Domperidon er et legemiddel mot kvalme. Domperidon selges på resept.\n\n"
+           "Kontakt lege straks dersom du merker:\n- hjertebank", "R00"),
+    ("sv", "Bromelain är ett enzym. Bromelain säljs som tillskott.\n\nEn del användare får:\n- illamående", "R11"),
+])
+def test_what_you_notice_or_users_get(lang, text, icd):
+    claims = [c for c in claims_of(text, lang) if c.condition and c.condition.icd10 == icd]
+    assert [c.polarity for c in claims] == ["harm"]
+
+
+# "smøres" (is applied) is no butter; cherries are tart cherry
+@pytest.mark.parametrize("lang,text,name,present", [
+    ("nb", "Oljen smøres direkte på huden.", "butter", False),
+    ("nb", "Mange drikker kirsebærjuice mot gikt.", "tart cherry", True),
+])
+def test_butter_and_cherries(lang, text, name, present):
+    assert (name in _substance_names(text, lang)) is present
+
+
+# Condition names from written9 and written10
+@pytest.mark.parametrize("lang,text,icd", [
+    ("da", "Klorhexidin kan give brune misfarvninger på tænderne.", "K03"),
+    ("da", "Klorhexidin kan give en brændende fornemmelse i munden.", "K14"),
+    ("da", "Maca kan øge den seksuelle lyst.", "F52"),
+    ("nb", "Gresskarkjerner kan dempe nattlig tissetrang.", "R35"),
+    ("nb", "Astaxantin kan dempe øyeanstrengelse.", "H53"),
+    ("sv", "Propolis kan ge kontaktallergi.", "L23"),
+    ("nb", "Astaxantin ga færre rynker.", "L98"),
+])
+def test_condition_names_from_written9_and_10(lang, text, icd):
+    assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}

@@ -134,6 +134,7 @@ def polarity_of(sentence: Sentence, substance: tuple[int, int], anchor: Mention)
             and not any(_part_of_a_name(c, name, (0, 0), ()) for name in names)  # "tab af styrke"
             and not any(start <= c.start and c.end <= end for start, end in phrases + drugs)
             and not _administers(sentence, c)]
+    cues = _outside_brackets(sentence, cues, anchor)
     local = [c for c in cues if in_scope(c, anchor, sentence)]
     for cue in local:
         if cue.entry.polarity == "no_effect":
@@ -196,6 +197,20 @@ def _administers(sentence: Sentence, cue: Mention) -> bool:
            for m in sentence.of("SUBSTANCE")):
         return True
     return bool(ADMINISTERED.match(sentence.text, cue.end - sentence.start))
+
+
+BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _outside_brackets(sentence: Sentence, cues: list[Mention], anchor: Mention) -> list[Mention]:
+    """A cue inside brackets that do not hold the anchor is an aside ("Sällsynta biverkningar (färre
+    än 1 av 1 000 behandlade barn):"), unless no cue stands outside them."""
+    if "(" not in sentence.text or not cues:
+        return cues
+    spans = [(sentence.start + m.start(), sentence.start + m.end()) for m in BRACKETED.finditer(sentence.text)]
+    aside = [(a, b) for a, b in spans if not (a <= anchor.start and anchor.end <= b)]
+    kept = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in aside)]
+    return kept or cues
 
 
 def _is_light_cause(sentence: Sentence, cue: Mention) -> bool:
