@@ -1918,3 +1918,20 @@ WRITTEN9_10_CONDITIONS = [
 def test_condition_names_from_the_written_sets(lang, text, icd):
     """Condition names drawn from the misses of written4 and written6-10 (2026-12-04, second session)."""
     assert icd in {c.condition.icd10 for c in claims_of(text, lang) if c.condition}
+
+
+# A drug the previous sentence names as a co-medication is no companion for the next sentence; a
+# painkilling word is the analgesics, no pain; photoallergy and bleeding from the gut have names
+def test_a_co_medication_is_no_companion():
+    text = ("Naproxen kan hæve blodtrykket, især ved samtidig brug af vanddrivende medicin. "
+            "Andre almindelige bivirkninger er halsbrand og kvalme.")
+    assert {s for s, _ in substance_conditions(text, "da")} == {"naproxen"}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Colostrum beskyttede mus mod mavesår fremkaldt af smertestillende midler.", {"K25"}),
+    ("da", "Ketoprofen er det NSAID, der oftest udløser lysallergi.", {"L56"}),
+    ("nb", "Naproxen kan gi blødning fra mage-tarmkanalen.", {"K92"}),
+])
+def test_painkillers_photoallergy_and_gut_bleeding(lang, text, expected):
+    assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == expected

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from claimx.contexts import alternation
+from claimx.extraction.links import co_medications
 from claimx.extraction.mentions import Mention, Sentence, point, restates_class
 from claimx.models import Evidence
 
@@ -181,8 +182,9 @@ class Discourse:
             self.previous = Named.of(first, "discourse.previous")
             names = {first.entry.name}
             self.companions = []
+            taken = co_medications(sentence)  # "..., især ved samtidig brug af vanddrivende medicin": no companion
             for sub in subs:
-                if sub.entry.name not in names and sub.entry.kind != "food":
+                if sub.entry.name not in names and sub.entry.kind != "food" and (sub.start, sub.end) not in taken:
                     names.add(sub.entry.name)
                     self.companions.append(Named.of(sub, "discourse.previous"))
             if self.paragraph is None:

@@ -277,8 +277,8 @@ RELATIVE_TO = re.compile(alternation("RELATIVE_TO") + r"\s+(?:[\w-]+\s+)?$", re.
 TAKEN_BY = re.compile(r"\b" + alternation("TAKER") + r"\s+", re.IGNORECASE)
 COMBINED_FIRST = re.compile(r"^\W*" + alternation("COMBINED_WITH") + r"\s+", re.IGNORECASE)
 # ... or opening a clause joined on: "..., og kombinert med potensmidler som sildenafil kan blodtrykket falle"
-COMBINED_LATER = re.compile(r"[,;]\s+(?:" + alternation("CLAUSE_LINK") + r"\s+)?" + alternation("COMBINED_WITH") + r"\s+",
-                            re.IGNORECASE)
+COMBINED_LATER = re.compile(r"[,;]\s+(?:[^\W\d_]+\s+){0,2}" + alternation("COMBINED_WITH") + r"\s+",
+                            re.IGNORECASE)  # ", og kombinert med", ", især ved samtidig brug af"
 LEAD_WORDS = re.compile(r"(?:[\w-]+\s+){0,4}")
 JOINED = re.compile(r"\s*,\s*|(?:\s+[\w-]+)?\s*,?\s*(?:" + alternation("AND_OR") + "|" + alternation("SUCH_AS")
                     + r")\s+(?:[\w-]+\s+)?", re.IGNORECASE)  # "digoksin, betablokkere og nitroglyserin"
