@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from claimx.contexts import alternation, context_words
-from claimx.extraction.mentions import Mention, Sentence, overlaps
+from claimx.extraction.mentions import BRACKETED, Mention, Sentence, overlaps
 
 NEGATION_WINDOW = 8
 LEVEL_GAP_BEFORE = 2  # characters between a level word and the substance after it ("låga zinkvärden")
@@ -197,9 +197,6 @@ def _administers(sentence: Sentence, cue: Mention) -> bool:
            for m in sentence.of("SUBSTANCE")):
         return True
     return bool(ADMINISTERED.match(sentence.text, cue.end - sentence.start))
-
-
-BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _outside_brackets(sentence: Sentence, cues: list[Mention], anchor: Mention) -> list[Mention]:

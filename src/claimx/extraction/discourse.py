@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from claimx.contexts import alternation
 from claimx.extraction.links import co_medications
-from claimx.extraction.mentions import Mention, Sentence, point, restates_class
+from claimx.extraction.mentions import BRACKETED, Mention, Sentence, point, restates_class
 from claimx.models import Evidence
 
 LIST_LINE_OUTCOMES = 3  # a line under a heading naming this many conditions is its list ("Kramper, oro, migrän, ...")
@@ -45,14 +45,11 @@ def is_lead_in_text(text: str) -> bool:
     return ends_in_colon(text) or is_heading_text(text)
 
 
-PARENTHESIS = re.compile(r"\s*\([^()]*\)")
-
-
 def is_heading_text(text: str) -> bool:
     """A short line with no final stop, colon or bullet: a heading ("Jernstatus hos nyfødte"); words in
     brackets do not count ("Vanliga biverkningar (hos upp till 1 av 10 användare)")."""
     text = text.rstrip()
-    words = len((PARENTHESIS.sub("", text) if "(" in text else text).split())
+    words = len((BRACKETED.sub("", text) if "(" in text else text).split())
     return 0 < words <= HEADING_WORDS and text[-1:] not in ".!?:" and not ITEM_START.match(text)
 
 

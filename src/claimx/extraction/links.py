@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimx.contexts import alternation, context_words
 from claimx.described import MAX_ORGANS
 from claimx.extraction.cues import level_of, polarity_of, segment_of
-from claimx.extraction.mentions import Mention, Sentence
+from claimx.extraction.mentions import Mention, Sentence, is_class
 from claimx.rules import RuleEntry
 
 if TYPE_CHECKING:
@@ -204,7 +203,7 @@ def aside(sentence: Sentence, outcome: Mention) -> bool:
     regardless of, one the people lack, what the substance does not replace, what a test finds,
     or a symptom named only as part of the disease after it."""
     before = sentence.text[max(0, outcome.start - sentence.start - 80):outcome.start - sentence.start]
-    if _aside_before().search(before):
+    if ASIDE_BEFORE.search(before):
         return True
     if outcome.label != "CONDITION" or not (outcome.entry.icd10 or [""])[0].startswith("R"):
         return False
@@ -212,16 +211,12 @@ def aside(sentence: Sentence, outcome: Mention) -> bool:
                for c in sentence.of("CONDITION") if c.start > outcome.end)
 
 
-@lru_cache(maxsize=1)
-def _aside_before() -> re.Pattern:
-    """A journal's name, "oavsett", "uten", "ingen erstatning for" or "til at påvise" right before an
-    outcome, as one pattern: one search per outcome, not five."""
-    parts = (TITLE_BEFORE, REGARDLESS, WITHOUT, SUBSTITUTE_FOR, DIAGNOSES)
-    return re.compile("|".join(f"(?:{part.pattern})" for part in parts), re.IGNORECASE)
-
-
 TITLE_BEFORE = re.compile(alternation("JOURNAL_NOUN") + r"\s+" + alternation("JOURNAL_PREP") + r"\s+(?:the\s+)?$",
                           re.IGNORECASE)
+# A journal's name, "oavsett", "uten", "ingen erstatning for" or "til at påvise" right before an outcome,
+# as one pattern: one search per outcome, not five.
+ASIDE_BEFORE = re.compile("|".join(f"(?:{part.pattern})" for part in (TITLE_BEFORE, REGARDLESS, WITHOUT,
+                                                                        SUBSTITUTE_FOR, DIAGNOSES)), re.IGNORECASE)
 
 
 LOWERED_LEVEL = "com.level."
@@ -301,10 +296,9 @@ def co_medications(sentence: Sentence) -> set[tuple[int, int]]:
     is combined with, or what it interacts with: the first substance a few words after a TAKER
     phrase (or an opening COMBINED_WITH phrase, or an interaction: "forstærke virkningen af"),
     and those joined to it. Worked out once per sentence (each substance asks)."""
-    found = sentence.__dict__.get("_co_medications")
-    if found is None:
-        found = sentence.__dict__["_co_medications"] = _co_medications(sentence)
-    return found
+    if sentence._co_medications is None:
+        sentence._co_medications = _co_medications(sentence)
+    return sentence._co_medications
 
 
 def _co_medications(sentence: Sentence) -> set[tuple[int, int]]:
@@ -351,7 +345,7 @@ def compared_to(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
         return True  # "for meget zink kan give kobbermangel": the copper deficiency is zinc's outcome
     return any(m.entry.kind == "drug" and m.start > sub.end and m.entry.name != sub.name
                and (INSTANCE.fullmatch(text, sub.end - sentence.start, m.start - sentence.start)
-                    or _is_class(sub.name) and not _is_class(m.entry.name or "")
+                    or is_class(sub.name) and not is_class(m.entry.name or "")
                     and text[sub.end - sentence.start:m.start - sentence.start] == " ")
                for m in mentions) and any(m.start == sub.start and m.entry.kind == "drug" for m in mentions)
 
@@ -371,8 +365,3 @@ def _taken_if(sentence: Sentence, sub: Sub, mentions: list[Mention]) -> bool:
     if comma < 0 or not opening.end() <= at < comma or not LEAD_WORDS.fullmatch(sentence.text, opening.end(), at):
         return False
     return any(m.start - sentence.start > comma and m.entry.name != sub.name for m in mentions)
-
-
-def _is_class(name: str) -> bool:
-    """A drug class: GOLD.md names classes in the plural ("statins", "adhd medications"), drugs by INN."""
-    return name.endswith("s")

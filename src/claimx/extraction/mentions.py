@@ -65,6 +65,7 @@ class Sentence:
     _of: dict[tuple[str, ...], list[Mention]] | None = None
     _cuts: list[int] | None = None
     _interactions: list[tuple[int, int]] | None = None
+    _co_medications: set[tuple[int, int]] | None = None  # claimx.extraction.links.co_medications, once
 
     @property
     def doses(self) -> list[FoundDose]:
@@ -184,13 +185,19 @@ def remedy_cues(mentions: list[Mention]) -> list[Mention]:
 
 
 CLASS_OF = re.compile(r"\s+" + alternation("CLASS_OF") + r"\s+(?:[^\W\d_]+\s+)?", re.IGNORECASE)
+BRACKETED = re.compile(r"\([^()]*\)")  # a bracketed aside: "(hos upp till 1 av 10 användare)"
+
+
+def is_class(name: str) -> bool:
+    """A drug class: GOLD.md names classes in the plural ("statins", "adhd medications"), drugs by INN."""
+    return name.endswith("s")
 
 
 def restates_class(sentence: Sentence, mention: Mention) -> bool:
     """A drug class said (or denied) of the substance named right before it ("Prednisolon er et
     kortisonpreparat", "Sumatriptan tillhör gruppen triptaner", "Kamille er neppe noen sovepille"): it
     names that substance, no other subject and no later reference."""
-    if mention.entry.kind != "drug" or not (mention.entry.name or "").endswith("s"):  # classes are plural names
+    if mention.entry.kind != "drug" or not is_class(mention.entry.name or ""):
         return False
     return any(m.end <= mention.start and m.entry.name != mention.entry.name
                and CLASS_OF.fullmatch(sentence.text, m.end - sentence.start, mention.start - sentence.start)
