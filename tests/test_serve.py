@@ -55,6 +55,15 @@ def _decisions(output):
         return {d.claim_id: d for d in store.all()}
 
 
+def _follow(page, action):
+    """Run `action` and wait until the page it leads to has loaded.
+
+    A click only waits for the navigation to start; reading the page straight after it
+    can read the old one (CI failed that way once)."""
+    with page.expect_navigation():
+        action()
+
+
 def _card(page, words):
     return page.locator(".card", has=page.locator(".sentence", has_text=words)).first
 
@@ -68,10 +77,10 @@ def test_review_in_the_browser(app_url, browser):
     _shot(page, tmp_path / "corpus-view.png")
     # Filter by substance: only the magnesium documents remain.
     page.select_option("select[name=substance]", "magnesium")
-    page.click("button:text('filter')")
+    _follow(page, lambda: page.click("button:text('filter')"))
     links = [a.inner_text() for a in page.query_selector_all("a.doc-link")]
     assert any("mag.txt" in link for link in links) and not any("zink.txt" in link for link in links)
-    page.click("a.doc-link:has-text('mag.txt')")
+    _follow(page, lambda: page.click("a.doc-link:has-text('mag.txt')"))
     assert page.locator(".card").count() >= 3
     assert all(c.query_selector(".f-substance").inner_text().startswith("magnesium")
                for c in page.query_selector_all(".card"))
@@ -80,12 +89,12 @@ def test_review_in_the_browser(app_url, browser):
     record = next(r for r in load_records(output) if r.source.endswith("mag.txt"))
     assert page.locator("#text").text_content() == record.text
     # Accept one claim, edit a second one's polarity and accept it, reject a third (keyboard: r).
-    _card(page, "förbättra sömnen").locator("button.accept").click()
+    _follow(page, _card(page, "förbättra sömnen").locator("button.accept").click)
     second = _card(page, "vadkramper")
     second.locator("details.edit summary").click()
     second.locator("select[name='field:polarity']").select_option("harm")
-    second.locator("button.save").click()
-    _card(page, "vadkramper").locator("button.accept").click()
+    _follow(page, second.locator("button.save").click)
+    _follow(page, _card(page, "vadkramper").locator("button.accept").click)
     _card(page, "diarré").focus()
     with page.expect_navigation():
         page.keyboard.press("r")
@@ -106,7 +115,7 @@ def test_review_in_the_browser(app_url, browser):
     assert sorted((r["sentence"].split()[-1], r["polarity"]) for r in exported) == [
         ("studie.", "harm"), ("äldre.", "benefit")]
     # Undo the rejection: the claim is pending again, and the history keeps both.
-    _card(page, "diarré").locator("button.undo").click()
+    _follow(page, _card(page, "diarré").locator("button.undo").click)
     assert _card(page, "diarré").get_attribute("data-status") == "pending"
     _shot(page, tmp_path / "document-view-decided.png")
     assert not errors
@@ -117,9 +126,9 @@ def test_a_decision_on_a_claim_changed_since_the_page_loaded_is_refused(app_url,
     first, second = browser.new_page(), browser.new_page()
     for page in (first, second):
         page.goto(url)
-        page.click("a.doc-link:has-text('zink.txt')")
-    _card(first, "forkølelse").locator("button.accept").click()
-    _card(second, "forkølelse").locator("button.reject").click()  # loaded before the acceptance
+        _follow(page, lambda: page.click("a.doc-link:has-text('zink.txt')"))
+    _follow(first, _card(first, "forkølelse").locator("button.accept").click)
+    _follow(second, _card(second, "forkølelse").locator("button.reject").click)  # loaded before the acceptance
     assert "since you loaded it" in second.locator(".flash.error").inner_text()
     assert [d.decision for d in _decisions(output).values()] == ["accepted"]
     assert _card(second, "forkølelse").get_attribute("data-status") == "accepted"  # the page now shows it
@@ -129,7 +138,7 @@ def test_article_script_does_not_run(app_url, browser):
     url, _, _ = app_url
     page = browser.new_page()
     page.goto(url)
-    page.click("a.doc-link:has-text('evil.txt')")
+    _follow(page, lambda: page.click("a.doc-link:has-text('evil.txt')"))
     assert "<script>" in page.locator("#text").text_content()  # shown as text
     assert page.evaluate("window.pwned") is None and page.title() != "PWNED"
 
@@ -162,11 +171,11 @@ def test_claims_across_articles_and_the_verdict_filter(app_url, browser):
     url, output, _ = app_url
     page = browser.new_page()
     page.goto(url)
-    page.click("a:text('claims across articles')")
+    _follow(page, lambda: page.click("a:text('claims across articles')"))
     rows = page.query_selector_all("tr.group")
     assert rows and "not a legal opinion" in page.inner_text("main")
     page.select_option("select[name=verdict]", "disease_claim")
-    page.click("button:text('filter')")
+    _follow(page, lambda: page.click("button:text('filter')"))
     shown = [r.query_selector("td.verdicts").inner_text() for r in page.query_selector_all("tr.group")]
     assert shown and all("disease_claim" in v for v in shown) and len(shown) < len(rows)
     page.goto(url + "/?verdict=disease_claim")
