@@ -6,6 +6,10 @@ from claimx.dose import expand_range, find_doses, find_durations, parse_number
 
 DOSES = [
     ("sv", "400–500 mg magnesiumoxid dagligen", (400, 500, "mg", "day", None)),
+    ("sv", "mellan 200 och 400 mg per dag", (200, 400, "mg", "day", None)),  # a range; "både 200 och 400": two
+    ("da", "fra 1 og 2 g", (1, 2, "g", None, None)),
+    ("sv", "en dagsportion får innehålla högst 3 mg", (3, 3, "mg", "day", None)),
+    ("nb", "en dagsporsjon gir 3 mg", (3, 3, "mg", "day", None)),
     ("sv", "cirka 600 mg magnesiumdikitrat", (600, 600, "mg", None, None)),
     ("sv", "MgO 500 mg/dag i 8 veckor", (500, 500, "mg", "day", None)),
     ("sv", "170 mg magnesium 2ggr per dag", (170, 170, "mg", "day", 2)),
@@ -97,3 +101,19 @@ def test_expand_range():
     assert expand_range(2, 300, "2", "300") == 200
     assert expand_range(5, 10, "5", "10") == 5
     assert expand_range(10, 20, "10", "20") == 10
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Både 150 og 600 mg havde ingen effekt.", [(150, 150, None), (600, 600, None)]),
+    ("sv", "Doser på 200 eller 400 mg om dagen prövades.", [(200, 200, "day"), (400, 400, "day")]),
+    ("en", "Both 1 and 2 g were tested.", [(1, 1, None), (2, 2, None)]),
+    # the per of the first amount goes on to a second one for another group
+    ("nb", "Anbefalt inntak er 1,1 mg per dag for kvinner og 1,4 mg for menn.", [(1.1, 1.1, "day"), (1.4, 1.4, "day")]),
+    ("da", "Anbefalet indtag er 1,1 mg om dagen for kvinder og 1,4 mg for mænd.", [(1.1, 1.1, "day"), (1.4, 1.4, "day")]),
+    # but not to an amount of another form, nor past a comma
+    ("sv", "Man tar 400 mg magnesiumoxid dagligen och cirka 600 mg magnesiumcitrat.", [(400, 400, "day"), (600, 600, None)]),
+])
+def test_two_amounts_joined_are_two_doses(lang, text, expected):
+    found = find_doses(text, lang)
+    assert [(d.min, d.max, d.per) for d in found] == expected
+    assert all(text[d.start:d.end].strip()[0].isdigit() for d in found)

@@ -1935,3 +1935,39 @@ def test_a_co_medication_is_no_companion():
 ])
 def test_painkillers_photoallergy_and_gut_bleeding(lang, text, expected):
     assert {c.condition.icd10 for c in claims_of(text, lang) if c.condition} == expected
+
+
+# --- from eval/written5's misses (2026-12-04, fourth session) ---------------------------------
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("da", "Kamille er en urt. Hovedpine, svimmelhed og kløe er almindelige bivirkninger.", {"R51", "R42", "L29"}),
+    ("sv", "Kamomill är en ört. Huvudvärk och yrsel är vanliga biverkningar.", {"R51", "R42"}),
+    ("nb", "Kamille er en urt. Hodepine og svimmelhet er blant de vanligste bivirkningene.", {"R51", "R42"}),
+    ("en", "Chamomile is a herb. Headache and dizziness are common side effects.", {"R51", "R42"}),
+])
+def test_outcomes_called_side_effects_are_the_topics_harms(lang, text, expected):
+    claims = claims_of(text, lang)
+    assert {c.condition.icd10 for c in claims if c.condition} == expected
+    assert {c.polarity for c in claims} == {"harm"}
+    assert not [c for c in claims if c.target]  # the side-effect noun is no measure of its own here
+
+
+def test_a_drug_with_side_effects_is_no_side_effect_list():
+    text = "Kamomill är en ört. Jämfört med sömnmedel, som kan ge allvarliga biverkningar, är den mild."
+    assert not [c for c in claims_of(text, "sv") if c.condition]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("nb", "Tilbud: Sink Ekstra 25 mg, 90 tabletter – 20 % rabatt ut måneden"),
+    ("da", "Spar 10 % på vores C-vitamin 500 mg med koden VINTER10."),
+    ("sv", "Erbjudande: Magnesium 300 mg, 60 kapslar – nu 25 % rabatt"),
+    # an ad line that reads as Danish inside a Norwegian article keeps no claim
+    ("nb", "Sink kan forkorte forkjølelser.\n\nAnnonse: Sink 25 mg, 90 kapsler – 15 % rabatt med kundekort"),
+])
+def test_product_ads_claim_nothing(lang, text):
+    assert not [c for c in claims_of(text, lang) if c.dose and c.dose.min in (25, 500, 300)]
+
+
+def test_liquorice_is_named_as_the_eu_register_spells_it():
+    (claim,) = [c for c in claims_of("Lakrids kan hæve blodtrykket.", "da") if c.target or c.condition]
+    assert claim.substance.name == "liquorice"

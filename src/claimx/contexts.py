@@ -71,6 +71,10 @@ CONTEXTS = {  # context -> where its words are read, and what they decide
                      "negated, not hedged",
     "AGE_BEFORE": "right before a number, the number is an age, not an amount (\"över 50 år\")",
     "AGE_AFTER": "right after a number, the number is an age (\"4 år gamla\", \"50 år och äldre\")",
+    "RANGE_BETWEEN": "right before two amounts joined by a DOSE_PAIR word, they are the ends of one range "
+                     "(\"mellan 200 och 400 mg\")",
+    "DOSE_PAIR": "between two amounts sharing a unit, without a RANGE_BETWEEN word before them, it joins two "
+                 "doses (\"både 150 og 600 mg\", \"200 eller 400 mg\"); a dash or \"till\" makes a range",
     "IN_BODY": "shortly before an amount, it is what the body holds, no dose (\"kroppen innehåller 25 g\")",
     "BODY_NEEDS": "right after an IN_BODY word, the amount is what the body needs, a dose (\"kroppen behöver 300 mg\")",
     "SINCE": "beside a duration, it dates something, no treatment length (\"för 10 år sedan\")",

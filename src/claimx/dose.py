@@ -253,16 +253,30 @@ def find_doses(text: str, lang: str) -> list[FoundDose]:
         if times_before and times is None:
             times, per = int(times_before["n"]), per or "day"
         qualifier = _qualifier(text[max(0, match.start() - QUALIFIER_WINDOW):match.start()], g)
-        found.append(
-            FoundDose(
-                start=match.start(), end=match.end(), min=_clean(low), max=_clean(high),
-                unit=unit_entry.name, per=per, times_per_day=times,
-                rule_ids=(unit_entry.id, *ids, *((qualifier[1],) if qualifier else ())),
-                qualifier=qualifier[0] if qualifier else None,
-                per_kg=bool(PER_KG.match(text, match.end())),
-            )
+        dose = FoundDose(
+            start=match.start(), end=match.end(), min=_clean(low), max=_clean(high),
+            unit=unit_entry.name, per=per, times_per_day=times,
+            rule_ids=(unit_entry.id, *ids, *((qualifier[1],) if qualifier else ())),
+            qualifier=qualifier[0] if qualifier else None,
+            per_kg=bool(PER_KG.match(text, match.end())),
         )
+        found.extend(_pair(dose, match, text, g, lang) if match["b"] else [dose])
     return _shared_per([d for d in found if not IN_BODY.search(text[max(0, d.start - 30):d.start])], text)
+
+
+PAIR_WORD = re.compile(r"\s{1,3}" + alternation("DOSE_PAIR") + r"\s{1,3}", re.I)
+RANGE_BETWEEN = re.compile(r"(?<![^\W_])" + alternation("RANGE_BETWEEN") + r"\s{1,3}$", re.I)
+
+
+def _pair(dose: FoundDose, match: re.Match[str], text: str, g: DoseGrammar, lang: str) -> list[FoundDose]:
+    """Two amounts joined by "og"/"och"/"eller" are two doses of the shared unit ("både 150 og 600 mg",
+    "200 eller 400 mg"), unless "mellem"/"between" or "fra"/"from" opens a range before them."""
+    if not PAIR_WORD.fullmatch(text, match.end("a"), match.start("b")) or \
+            RANGE_BETWEEN.search(text, max(0, match.start() - 12), match.start()):
+        return [dose]
+    first, second = parse_number(match["a"], g.numbers, lang), parse_number(match["b"], g.numbers, lang)
+    return [replace(dose, end=match.end("a"), min=_clean(first), max=_clean(first)),
+            replace(dose, start=match.start("b"), min=_clean(second), max=_clean(second))]
 
 
 IN_BODY = re.compile(r"\b" + alternation("IN_BODY") + r"\b(?!\s+" + alternation("BODY_NEEDS") + r"\b)[^.;]{0,20}$", re.I)
@@ -278,7 +292,19 @@ def _shared_per(found: list[FoundDose], text: str) -> list[FoundDose]:
         between = text[dose.end:after.start]
         if dose.per is None and after.per and after.start - dose.end <= SHARED_PER_GAP and not re.search(r"[;:]", between):
             result[index] = replace(dose, per=after.per)
+    for index in range(1, len(result)):  # "1,1 mg per dag for kvinner og 1,4 mg for menn": the same per
+        before, dose = result[index - 1], result[index]
+        between = text[before.end:dose.start]
+        group = PARALLEL_GROUP.match(text, dose.end)
+        if dose.per is None and before.per and group and dose.start - before.end <= SHARED_PER_GAP and \
+                not re.search(r"[,;:\d]", between) and PAIR_WORD.search(between) and \
+                re.search(rf"(?<!\w){group[1]}\s", between, re.I):
+            result[index] = replace(dose, per=before.per)
     return result
+
+
+# the same preposition after both amounts: "1,1 mg per dag for kvinner og 1,4 mg for menn" (two groups)
+PARALLEL_GROUP = re.compile(r"\s{1,3}(for|för|hos|til|till|to|among|blandt|blant|bland|ved|vid)\s", re.I)
 
 
 TIMES_BEFORE = re.compile(r"(?<![\w.,])(?P<n>[1-9])\s?[x×]\s?$")  # "2 x 200 mg"

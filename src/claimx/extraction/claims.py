@@ -82,8 +82,9 @@ def find_claims(sentence: Sentence, text: str, source: str, discourse: Discourse
         discourse: what earlier sentences carry (substance, outcome, list lead-in, evidence).
     """
     if sentence.text.rstrip().endswith("?") or any(
-            m.start == sentence.start and m.entry.id.endswith(".boiler.nav") for m in sentence.of("BOILERPLATE")):
-        return []  # a question, or a pointer to elsewhere ("Se rapporten om minskad risk för diabetes!")
+            m.start == sentence.start and m.entry.id.endswith(".boiler.nav") or m.entry.id == "com.boiler.ad"
+            for m in sentence.of("BOILERPLATE")):
+        return []  # a question, a pointer to elsewhere ("Se rapporten om minskad risk för diabetes!"), an ad
     item = discourse.is_item(sentence)
     if item and ends_in_colon(sentence.text) and not sentence.of("EFFECT"):
         return []  # "- Depression (RCT):" heads the items after it, and claims nothing itself
@@ -150,6 +151,7 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
+    outcomes = [o for o in outcomes if not side_effect_target(sentence, o, outcomes)]
     excess = _excess(sentence)
     if excess and any(not any(overlaps(o, e) for e in excess) for o in outcomes):
         # "Overdosering kan give leverskader": the overdose is the substance's excess, the liver its outcome
@@ -312,13 +314,38 @@ def _outcome_is_subject(sentence: Sentence, outcomes: list[Mention]) -> bool:
     if any(overlaps(level, first) for level in _excess(sentence)):
         return False  # "Overdosering kan give leverskader": too much of the substance acts
     cues = sentence.of("EFFECT")
-    if any(c.entry.id.endswith(".harm_some_get") for c in cues):
-        return False  # "Leverskader har rapporterats", "huvudvärk förekommer": what the users got
+    if any(c.entry.id.endswith(".harm_some_get") for c in cues) or _named_side_effects(sentence, outcomes):
+        return False  # "Leverskader har rapporterats", "Trötthet är en vanlig biverkning": what the users got
     first_token = min((m.token_start for m in sentence.mentions), default=0)
     if cues and all(c.entry.rises or c.entry.id.endswith(".reduce") for c in cues) and \
             max(o.token_start for o in outcomes) < min(c.token_start for c in cues):
         return False  # "förkylningarna blev kortare": the outcome is what changed, not what acts
     return first.token_start - first_token < SUBJECT_TOKENS and all(c.token_start > first.token_start for c in cues)
+
+
+SIDE_EFFECT_COPULA = re.compile(r"[\s,]*(?:er|är|is|are|var|was|were|blir|bliver)\b.{0,40}$",
+                                re.IGNORECASE | re.DOTALL)
+
+
+def _named_side_effects(sentence: Sentence, outcomes: list[Mention]) -> bool:
+    """The outcomes are called side effects: "Træthed og diarré er almindelige bivirkninger" (a copula
+    between the last of them and the side-effect noun, which follows it within a few words)."""
+    for cue in sentence.of("EFFECT"):
+        if not cue.entry.id.endswith(".side_effect"):
+            continue
+        before = [o for o in outcomes if o.end <= cue.start]
+        if before:
+            between = sentence.text[max(o.end for o in before) - sentence.start:cue.start - sentence.start]
+            if SIDE_EFFECT_COPULA.match(between):
+                return True
+    return False
+
+
+def side_effect_target(sentence: Sentence, outcome: Mention, outcomes: list[Mention]) -> bool:
+    """The side-effect noun of "Træthed og diarré er almindelige bivirkninger" says what the named outcomes
+    are; it is no measure of its own there (it is in "færre bivirkninger")."""
+    return outcome.label == "TARGET" and _named_side_effects(sentence, outcomes) and any(
+        overlaps(outcome, c) for c in sentence.of("EFFECT") if c.entry.id.endswith(".side_effect"))
 
 
 def _form_for(mention: Mention, forms: list[Mention]) -> str | None:
