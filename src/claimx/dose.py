@@ -294,12 +294,12 @@ def _shared_per(found: list[FoundDose], text: str) -> list[FoundDose]:
             result[index] = replace(dose, per=after.per)
     for index in range(1, len(result)):  # "1,1 mg per dag for kvinner og 1,4 mg for menn": the same per
         before, dose = result[index - 1], result[index]
-        between = text[before.end:dose.start]
-        group = PARALLEL_GROUP.match(text, dose.end)
-        if dose.per is None and before.per and group and dose.start - before.end <= SHARED_PER_GAP and \
-                not re.search(r"[,;:\d]", between) and PAIR_WORD.search(between) and \
-                re.search(rf"(?<!\w){group[1]}\s", between, re.I):
-            result[index] = replace(dose, per=before.per)
+        if dose.per is None and before.per and dose.start - before.end <= SHARED_PER_GAP:
+            between = text[before.end:dose.start]
+            group = PARALLEL_GROUP.match(text, dose.end)
+            if group and not re.search(r"[,;:\d]", between) and PAIR_WORD.search(between) and \
+                    re.search(rf"(?<!\w){group[1]}\s", between, re.I):
+                result[index] = replace(dose, per=before.per)
     return result
 
 

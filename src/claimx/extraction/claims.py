@@ -151,7 +151,10 @@ def outcomes_of(sentence: Sentence, discourse: Discourse, item: bool = False) ->
         return [Mention(o.label, anchor.start, anchor.end, anchor.token_start, anchor.token_end, o.entry)
                 for o in lead.outcomes]
     outcomes = [o for o in sentence.of("CONDITION", "TARGET") if not aside(sentence, o)]
-    outcomes = [o for o in outcomes if not side_effect_target(sentence, o, outcomes)]
+    if _named_side_effects(sentence, outcomes):  # the side-effect noun says what the named outcomes are;
+        # it is no measure of its own there (it is in "færre bivirkninger")
+        outcomes = [o for o in outcomes if o.label != "TARGET" or not any(
+            overlaps(o, c) for c in _side_effect_cues(sentence))]
     excess = _excess(sentence)
     if excess and any(not any(overlaps(o, e) for e in excess) for o in outcomes):
         # "Overdosering kan give leverskader": the overdose is the substance's excess, the liver its outcome
@@ -327,25 +330,18 @@ SIDE_EFFECT_COPULA = re.compile(r"[\s,]*(?:er|är|is|are|var|was|were|blir|blive
                                 re.IGNORECASE | re.DOTALL)
 
 
+def _side_effect_cues(sentence: Sentence) -> list[Mention]:
+    return [c for c in sentence.of("EFFECT") if c.entry.id.endswith(".side_effect")]
+
+
 def _named_side_effects(sentence: Sentence, outcomes: list[Mention]) -> bool:
     """The outcomes are called side effects: "Træthed og diarré er almindelige bivirkninger" (a copula
     between the last of them and the side-effect noun, which follows it within a few words)."""
-    for cue in sentence.of("EFFECT"):
-        if not cue.entry.id.endswith(".side_effect"):
-            continue
-        before = [o for o in outcomes if o.end <= cue.start]
-        if before:
-            between = sentence.text[max(o.end for o in before) - sentence.start:cue.start - sentence.start]
-            if SIDE_EFFECT_COPULA.match(between):
-                return True
+    for cue in _side_effect_cues(sentence):
+        before = [o.end for o in outcomes if o.end <= cue.start]
+        if before and SIDE_EFFECT_COPULA.match(sentence.text, max(before) - sentence.start, cue.start - sentence.start):
+            return True
     return False
-
-
-def side_effect_target(sentence: Sentence, outcome: Mention, outcomes: list[Mention]) -> bool:
-    """The side-effect noun of "Træthed og diarré er almindelige bivirkninger" says what the named outcomes
-    are; it is no measure of its own there (it is in "færre bivirkninger")."""
-    return outcome.label == "TARGET" and _named_side_effects(sentence, outcomes) and any(
-        overlaps(outcome, c) for c in sentence.of("EFFECT") if c.entry.id.endswith(".side_effect"))
 
 
 def _form_for(mention: Mention, forms: list[Mention]) -> str | None:
