@@ -76,6 +76,27 @@ def test_the_phrase_trie_finds_exactly_the_fitting_phrases_in_order(texts):
     assert checked > 50  # the texts do hold phrases
 
 
+def test_the_phrase_step_test_never_stops_a_phrase_that_fits(texts):
+    """phrases_at() is asked only when phrase_continues() says the next token can go on with a
+    phrase: it is true of every pair for which phrases_at finds a phrase, cased and uncased, and
+    false for most pairs (otherwise it saves nothing)."""
+    found = stopped = 0
+    own = [("sv", "Risken för diabetes, risken ökar; RISKEN FÖR astma och Risken för typ 2-diabetes."),
+           ("da", "Risikoen for hjerte-kar-sygdom og risikoen ved at tage jern")]
+    for lang, text in [*texts, *own]:
+        lexicon = lexicon_of(build_nlp(lang))
+        tokens = [t.text for t in build_nlp(lang).make_doc(text)]
+        for i, word in enumerate(tokens[:-1]):
+            if not lexicon.phrase_candidates(word):
+                continue
+            if lexicon.phrases_at(word, _text_at(tokens), i):
+                found += 1
+                assert lexicon.phrase_continues(word, tokens[i + 1]), (lang, tokens[i:i + 4])
+            elif not lexicon.phrase_continues(word, tokens[i + 1]):
+                stopped += 1
+    assert found > 50 and stopped > found
+
+
 def test_the_letter_gate_never_stops_a_name_written_apart(texts):
     """written_apart() is tried only when the next word starts with one of apart_letters(word):
     every pair it would find something for passes the gate."""

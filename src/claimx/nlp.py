@@ -204,7 +204,7 @@ def tag_rule_spans(doc: Doc, lexicon: Lexicon, lemmas=None) -> list[Span]:
                 _keep(best, pattern, i, i + 1)
         if i + 1 >= size:
             continue  # a phrase or a name written apart needs a next word
-        if phrase_starts[i]:
+        if phrase_starts[i] and lexicon.phrase_continues(word, strings[orths[i + 1]]):
             for pattern in lexicon.phrases_at(word, text_at, i):
                 _keep(best, pattern, i, i + len(pattern.words))
         if apart_starts[i]:

@@ -219,6 +219,7 @@ class Lexicon:
     _phrase_tries: dict[str, tuple] = field(default_factory=dict)  # word tries of the phrases, by first word
     _apart_words: list[str] | None = None
     _apart_letters: dict[str, frozenset[str]] = field(default_factory=dict)
+    _phrase_steps: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     TABLES = ("exact", "prefix", "suffix", "phrases", "heads", "modifiers")
 
@@ -257,7 +258,7 @@ class Lexicon:
     def add(self, pattern: Pattern) -> None:
         if len(pattern.words) > 1:
             self.phrases.setdefault(self._key(pattern, 0), []).append(pattern)
-            self._phrase_tries = {}
+            self._phrase_tries, self._phrase_steps = {}, {}
             return
         word = pattern.words[0]
         if pattern.mode == "infix":
@@ -440,6 +441,25 @@ class Lexicon:
                 k += 1
             if hits:
                 found.extend(pattern for _, pattern in sorted(hits, key=lambda hit: hit[0]))
+        return found
+
+    def phrase_continues(self, word: str, following: str) -> bool:
+        """Whether a phrase starting with ``word`` can go on with the next token, ``following``:
+        :meth:`phrases_at` finds nothing otherwise (nine in ten phrase-starting words in real
+        articles, "risken" before anything but "för"). Cached per pair of words."""
+        cache = self._phrase_steps
+        found = cache.get((word, following))
+        if found is None:
+            found = False
+            for key, text in ((word.lower(), following.lower()), ("\x01" + word, following)):
+                if key in self.phrases:
+                    children, _, prefixed = self._phrase_tries.get(key) or self._phrase_trie(key)
+                    if text in children or any(text.startswith(hit[1].words[1]) for hit in prefixed):
+                        found = True
+                        break
+            if len(cache) > 200_000:
+                cache.clear()  # memory stays flat on endless streams of new word pairs
+            cache[(word, following)] = found
         return found
 
     def _phrase_trie(self, key: str) -> tuple:
